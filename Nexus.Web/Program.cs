@@ -1,27 +1,16 @@
-using Nexus.Web.Components;
+using Nexus.Web;
+using Nexus.Web.Cli;
 
-var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+// With a verb (`dotnet run --project Nexus.Web -- validate-deployment`) run the command line; otherwise serve the app.
+if (NexusCli.IsVerb(args))
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    return await NexusCli.RunAsync(args);
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
-app.UseAntiforgery();
+var app = NexusWebApp.Build(NexusWebApp.CreateBuilder(args));
+await app.InitializeAsync();
+await app.RunAsync();
+return 0;
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+/// <summary>Entry point type, public so WebApplicationFactory can start the app in tests.</summary>
+public partial class Program;

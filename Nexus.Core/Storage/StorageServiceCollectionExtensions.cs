@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Nexus.Core.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="NexusDbContext"/> (pooled factory plus scoped context) on SQLite in the data folder.</summary>
+    public static IServiceCollection AddNexusStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NexusStorageOptions>()
+            .Bind(configuration.GetSection(NexusStorageOptions.Section))
+            .Configure(o => o.ConnectionString ??= configuration.GetConnectionString("Nexus"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddDbContextFactory<NexusDbContext>((sp, options) =>
+        {
+            var storage = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NexusStorageOptions>>().Value;
+            Configure(options, storage);
+        }, ServiceLifetime.Singleton);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<NexusDbContext>>().CreateDbContext());
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+
+    internal static void Configure(DbContextOptionsBuilder options, NexusStorageOptions storage)
+    {
+        Directory.CreateDirectory(storage.ResolveDataFolder());
+        options.UseSqlite(storage.ResolveConnectionString(), sqlite => sqlite.MigrationsAssembly(typeof(NexusDbContext).Assembly.FullName))
+            .AddInterceptors(new SqlitePragmaInterceptor());
+    }
+}

@@ -1,0 +1,26 @@
+using Nexus.Core.Tenancy;
+
+namespace Nexus.Core.Stores;
+
+/// <summary>
+/// A store a merchant has registered with Nexus: where it is, which platform it runs, and its credentials
+/// (encrypted before they reach this entity; see the Stores feature).
+/// </summary>
+public sealed class ConnectedStore : ITenantOwned
+{
+    public int Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>Platform id as registered in the platform registry, e.g. <c>woocommerce</c>.</summary>
+    public string Platform { get; set; } = "";
+
+    public string BaseUrl { get; set; } = "";
+
+    /// <summary>Credentials as an encrypted blob; never plaintext.</summary>
+    public string ProtectedCredentials { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+
+namespace Nexus.Tests.Browser;
+
+/// <summary>Debian's chromium driven by Playwright. Never a downloaded browser: the machine has no internet.</summary>
+public static class BrowserSession
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: ./test.sh installs Debian's chromium package.");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return (playwright, browser);
+    }
+
+    /// <summary>Waits until the interactive circuit is connected (set by wwwroot/Nexus.Web.lib.module.js); before that, buttons are inert HTML.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.WaitForSelectorAsync("html[data-circuit=ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+
+    /// <summary>Clicks until <paramref name="condition"/> holds (at most <paramref name="attempts"/> clicks, 2 s apart).</summary>
+    public static async Task<bool> ClickUntilAsync(IPage page, string selector, string condition, int attempts = 10)
+    {
+        for (var i = 0; i < attempts; i++)
+        {
+            await page.ClickAsync(selector);
+            try
+            {
+                await page.WaitForFunctionAsync(condition, null, new PageWaitForFunctionOptions { Timeout = 2_000 });
+                return true;
+            }
+            catch (TimeoutException)
+            {
+                // Not live yet: the click hit prerendered HTML. Try again.
+            }
+        }
+        return false;
+    }
+}

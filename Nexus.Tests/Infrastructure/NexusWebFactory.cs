@@ -1,0 +1,67 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Nexus.Tests.Infrastructure;
+
+/// <summary>
+/// The real Nexus.Web app on a loopback Kestrel port with its own temporary data folder. Hangfire keeps static
+/// state, so every host-level test shares this one instance through <see cref="HostCollection"/>.
+/// </summary>
+public sealed class NexusWebFactory : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "nexus-tests", Guid.NewGuid().ToString("N"));
+
+    public const string DemoPassword = "Demo-Nexus-2026";
+
+    public NexusWebFactory()
+    {
+        UseKestrel(0);
+        StartServer();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Nexus:DataFolder", DataFolder);
+        builder.UseSetting("Nexus:Demo:Enabled", "true");
+        builder.UseSetting("Nexus:Demo:Password", DemoPassword);
+        builder.UseSetting("Nexus:Jobs:WorkerCount", "1");
+    }
+
+    /// <summary>The app's real loopback address, e.g. http://127.0.0.1:41234.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+        }
+    }
+
+    /// <summary>An HTTP client against the real port that keeps cookies and does not follow redirects.</summary>
+    public HttpClient CreateBrowserLikeClient() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true })
+        {
+            BaseAddress = ServerAddress,
+        };
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try { Directory.Delete(DataFolder, recursive: true); }
+            catch (IOException) { /* SQLite may still hold the WAL file briefly; the temp folder is cleaned by the OS. */ }
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class HostCollection : ICollectionFixture<NexusWebFactory>
+{
+    public const string Name = "Nexus host";
+}

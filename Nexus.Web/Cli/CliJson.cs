@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Nexus.Web.Cli;
+
+/// <summary>One JSON shape for every verb's <c>--json</c> output: camelCase, indented, enums as strings.</summary>
+internal static class CliJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace Nexus.Web.Cli;
+
+/// <summary>
+/// The command line: <c>dotnet run --project Nexus.Web -- &lt;verb&gt;</c>. Verbs read the same configuration as the
+/// web app; machine-readable output goes to stdout with <c>--json</c>, progress to stderr; exit 0 only on success.
+/// </summary>
+public static class NexusCli
+{
+    /// <summary>A verb is a first argument that is not an option (hosts and test runners pass options like <c>--urls</c>).</summary>
+    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Nexus: connect stores, sync their data, grade its quality and analyse it. Run with no verb to start the web app.")
+        {
+            ValidateDeploymentCommand.Create(),
+        };
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>A host with Nexus's services and configuration but no web server, for verbs to run in.</summary>
+    internal static WebApplication BuildHost()
+    {
+        var builder = NexusWebApp.CreateBuilder([]);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        return builder.Build();
+    }
+}

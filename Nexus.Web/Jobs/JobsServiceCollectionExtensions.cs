@@ -1,0 +1,50 @@
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Options;
+using Nexus.Core.Storage;
+using Nexus.Web.Accounts;
+
+namespace Nexus.Web.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>Hangfire on its own SQLite file in the data folder, with an in-process server of the configured size.</summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddHangfire((sp, config) =>
+        {
+            var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            var dataFolder = sp.GetRequiredService<IOptions<NexusStorageOptions>>().Value.ResolveDataFolder();
+            Directory.CreateDirectory(dataFolder);
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseSQLiteStorage(Path.Combine(dataFolder, jobs.DatabaseFile), new SQLiteStorageOptions());
+        });
+
+        var server = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        if (server.ServerEnabled)
+        {
+            services.AddHangfireServer((sp, options) =>
+            {
+                options.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
+                options.Queues = ["sync", "default"];
+            });
+        }
+        return services;
+    }
+
+    /// <summary>The ops dashboard at <c>/hangfire</c>: Ops role only (anonymous → sign-in, merchant → 403).</summary>
+    public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new OpsDashboardAuthorizationFilter()],
+            DashboardTitle = "Nexus jobs",
+            AppPath = "/",
+        }).RequireAuthorization(AccountsServiceCollectionExtensions.OpsPolicy);
+        return endpoints;
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using MudBlazor.Services;
+using Nexus.Core.Monitoring;
+using Nexus.Core.Storage;
+using Nexus.Web.Accounts;
+using Nexus.Web.Components;
+using Nexus.Web.Components.Account;
+using Nexus.Web.Demo;
+using Nexus.Web.Jobs;
+
+namespace Nexus.Web;
+
+/// <summary>Composes the web app. Holds no logic of its own: each feature registers itself through one extension method.</summary>
+public static class NexusWebApp
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        UseRepositoryRootSettings(builder.Configuration, builder.Environment.EnvironmentName);
+        builder.Services.AddNexusServices(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>Everything the web app and the command-line verbs share.</summary>
+    public static IServiceCollection AddNexusServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddNexusStorage(configuration);
+        // Keys live in the data folder so store credentials encrypted by the web app can be read by the CLI and
+        // after restarts. The folder must be protected like the database itself.
+        var dataFolder = (configuration.GetSection(NexusStorageOptions.Section).Get<NexusStorageOptions>() ?? new()).ResolveDataFolder();
+        services.AddDataProtection()
+            .SetApplicationName("Nexus")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+        services.AddScoped<DeploymentValidator>();
+        return services;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var problems = DeploymentValidator.CheckConfiguration(builder.Configuration, builder.Environment).Where(c => !c.Passed).ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Nexus refuses to start: " + string.Join(" ", problems.Select(p => $"[{p.Name}] {p.Detail}")));
+        }
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddAccounts();
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddJobs(builder.Configuration);
+
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapJobsDashboard();
+        return app;
+    }
+
+    /// <summary>Migrates the database and seeds roles (and demo users in demo mode) before the first request.</summary>
+    public static async Task InitializeAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+
+    /// <summary>
+    /// appsettings.json lives at the repository root and is copied next to the binaries. When the content root (the
+    /// project folder under <c>dotnet run</c>, or a test host's) has no copy, read the one beside the binaries, at the
+    /// same precedence, so environment variables and command-line arguments still override it.
+    /// </summary>
+    public static void UseRepositoryRootSettings(ConfigurationManager configuration, string environmentName)
+    {
+        IConfigurationBuilder builder = configuration;
+        foreach (var name in new[] { "appsettings.json", $"appsettings.{environmentName}.json" })
+        {
+            var index = builder.Sources.ToList().FindIndex(s => s is JsonConfigurationSource json && json.Path == name);
+            var existing = index >= 0 ? (JsonConfigurationSource)builder.Sources[index] : null;
+            if (existing?.FileProvider?.GetFileInfo(name).Exists == true) continue;
+            var beside = new JsonConfigurationSource
+            {
+                Path = name, Optional = true, ReloadOnChange = false,
+                FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+            };
+            if (index >= 0) builder.Sources[index] = beside;
+            else builder.Sources.Insert(0, beside);
+        }
+    }
+}
