@@ -1,0 +1,95 @@
+namespace Nexus.Core.Analytics.Lifetime;
+
+/// <summary>Settings for <see cref="LifetimeValueAnalysis.Run"/>.</summary>
+/// <param name="CalibrationEnd">Last day of data used (inclusive); T is measured up to it.</param>
+/// <param name="TimeUnit">Unit of t_x, T and <paramref name="PurchaseHorizon"/>.</param>
+/// <param name="ClvHorizonMonths">Months of future purchases summed into CLV.</param>
+/// <param name="PurchaseHorizon">Horizon (in <paramref name="TimeUnit"/>) of the expected-purchases figure; null = the CLV horizon.</param>
+/// <param name="Discount">Discount rate; null = 1 % a month (the <c>lifetimes</c> default).</param>
+/// <param name="L2Penalty">Ridge penalty for both fits; 0 = pure maximum likelihood.</param>
+public sealed record LifetimeValueOptions(
+    DateOnly CalibrationEnd,
+    TimeUnit TimeUnit = TimeUnit.Weeks,
+    int ClvHorizonMonths = 12,
+    double? PurchaseHorizon = null,
+    DiscountRate? Discount = null,
+    double L2Penalty = 0);
+
+/// <summary>Per-customer lifetime figures.</summary>
+/// <param name="Summary">The customer's (x, t_x, T, m_x).</param>
+/// <param name="ProbabilityAlive">BG/NBD P(alive) at the calibration end.</param>
+/// <param name="ExpectedPurchases">BG/NBD expected purchases over the purchase horizon.</param>
+/// <param name="ExpectedAverageOrderValue">Gamma-Gamma expected spend per purchase.</param>
+/// <param name="LifetimeValue">Discounted expected revenue over the CLV horizon.</param>
+public sealed record CustomerLifetimeValue(
+    CustomerSummary Summary,
+    double ProbabilityAlive,
+    double ExpectedPurchases,
+    decimal ExpectedAverageOrderValue,
+    decimal LifetimeValue);
+
+/// <summary>Result of a lifetime-value run: both fitted models and one row per customer.</summary>
+public sealed record LifetimeValueReport(
+    LifetimeValueOptions Options,
+    BgNbdParameters BgNbd,
+    GammaGammaParameters GammaGamma,
+    int GammaGammaCustomers,
+    IReadOnlyList<CustomerLifetimeValue> Customers);
+
+/// <summary>BG/NBD + Gamma-Gamma customer lifetime value, end to end from transactions.</summary>
+public static class LifetimeValueAnalysis
+{
+    /// <summary>Summarises, fits both models and scores every customer.</summary>
+    public static LifetimeValueReport Run(IEnumerable<Transaction> transactions, LifetimeValueOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ClvHorizonMonths, 1);
+        var summaries = CustomerSummaryBuilder.Build(transactions, options.CalibrationEnd, options.TimeUnit);
+        var bgNbd = BgNbdModel.Fit(summaries, options.L2Penalty);
+        var gammaGamma = GammaGammaModel.Fit(summaries, options.L2Penalty);
+        var discount = options.Discount ?? DiscountRate.Monthly(0.01);
+        var horizon = options.PurchaseHorizon ?? options.ClvHorizonMonths * options.TimeUnit.UnitsPerMonth();
+
+        var rows = summaries.Select(s =>
+        {
+            var value = ExpectedValuePerPurchase(gammaGamma, s);
+            return new CustomerLifetimeValue(
+                s,
+                bgNbd.ProbabilityAlive(s.Frequency, s.Recency, s.Age),
+                bgNbd.ExpectedPurchases(horizon, s.Frequency, s.Recency, s.Age),
+                (decimal)value,
+                (decimal)LifetimeValue(bgNbd, s, value, options.ClvHorizonMonths, discount, options.TimeUnit));
+        }).ToList();
+
+        return new LifetimeValueReport(options, bgNbd.Parameters, gammaGamma.Parameters,
+            summaries.Count(GammaGammaModel.IsEligible), rows);
+    }
+
+    /// <summary>
+    /// Gamma-Gamma conditional mean spend; customers the spend model cannot use (no repeat purchase, or a
+    /// non-positive mean after refunds) get the population mean pγ/(q−1).
+    /// </summary>
+    public static double ExpectedValuePerPurchase(GammaGammaModel model, CustomerSummary s) =>
+        GammaGammaModel.IsEligible(s)
+            ? model.ExpectedAverageOrderValue(s.Frequency, (double)s.MonetaryValue)
+            : model.ExpectedAverageOrderValue(0, 0);
+
+    /// <summary>
+    /// CLV as in <c>lifetimes.utils._customer_lifetime_value</c>: for each month i = 1..H,
+    /// value · (E[Y(i·f)] − E[Y((i−1)·f)]) / (1+d)^i, where f is the number of time units per month
+    /// (30 days or 4.345 weeks), E[Y] the BG/NBD conditional expectation and d the monthly discount rate.
+    /// </summary>
+    public static double LifetimeValue(BgNbdModel model, CustomerSummary s, double valuePerPurchase,
+        int months, DiscountRate discount, TimeUnit unit)
+    {
+        var f = unit.UnitsPerMonth();
+        double total = 0, previous = 0;
+        for (var i = 1; i <= months; i++)
+        {
+            var cumulative = model.ExpectedPurchases(i * f, s.Frequency, s.Recency, s.Age);
+            total += valuePerPurchase * (cumulative - previous) / Math.Pow(1 + discount.MonthlyRate, i);
+            previous = cumulative;
+        }
+        return total;
+    }
+}
