@@ -4,6 +4,7 @@ using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using Nexus.Core.Monitoring;
 using Nexus.Core.Storage;
+using Nexus.Core.Stores;
 using Nexus.Web.Accounts;
 using Nexus.Web.Components;
 using Nexus.Web.Components.Account;
@@ -36,6 +37,7 @@ public static class NexusWebApp
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DeploymentValidator>();
+        services.AddStores();
         return services;
     }
 

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Nexus.Core.Storage;
+
+namespace Nexus.Core.Stores;
+
+/// <summary>A new store as a merchant (or the CLI) registers it.</summary>
+public sealed record NewStore(string Name, string Platform, string BaseUrl, StoreCredentials Credentials);
+
+/// <summary>A registered store as shown to its owner: never the credentials.</summary>
+public sealed record StoreSummary(int Id, string Name, string Platform, string BaseUrl, DateTimeOffset CreatedAt);
+
+/// <summary>Registers and lists a tenant's stores. Every call names the tenant; there is no way to reach across tenants.</summary>
+public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, StoreCredentialProtector protector, TimeProvider clock)
+{
+    public async Task<StoreSummary> AddAsync(Guid tenantId, NewStore store, CancellationToken cancellationToken = default)
+    {
+        var name = store.Name.Trim();
+        if (name.Length == 0) throw new ArgumentException("A store needs a name.", nameof(store));
+        if (!Uri.TryCreate(store.BaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"'{store.BaseUrl}' is not a web address. Use the store's address, e.g. https://shop.example.com.", nameof(store));
+        }
+
+        await using var db = await CreateAsync(tenantId, cancellationToken);
+        var entity = new ConnectedStore
+        {
+            TenantId = tenantId,
+            Name = name,
+            Platform = store.Platform,
+            BaseUrl = url.ToString().TrimEnd('/'),
+            ProtectedCredentials = protector.Protect(store.Credentials),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Stores.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToSummary(entity);
+    }
+
+    public async Task<IReadOnlyList<StoreSummary>> ListAsync(Guid tenantId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await CreateAsync(tenantId, cancellationToken);
+        var stores = await db.Stores.AsNoTracking().OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+        return stores.Select(ToSummary).ToList();
+    }
+
+    public async Task<(StoreSummary Store, StoreCredentials Credentials)?> GetWithCredentialsAsync(Guid tenantId, int storeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await CreateAsync(tenantId, cancellationToken);
+        var entity = await db.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken);
+        return entity is null ? null : (ToSummary(entity), protector.Unprotect(entity.ProtectedCredentials));
+    }
+
+    /// <summary>Points a store at a new address (the demo sandbox store follows the app's own port).</summary>
+    public async Task UpdateBaseUrlAsync(Guid tenantId, int storeId, string baseUrl, CancellationToken cancellationToken = default)
+    {
+        await using var db = await CreateAsync(tenantId, cancellationToken);
+        var entity = await db.Stores.FirstAsync(s => s.Id == storeId, cancellationToken);
+        entity.BaseUrl = baseUrl.TrimEnd('/');
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<NexusDbContext> CreateAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.TenantId = tenantId;
+        return db;
+    }
+
+    private static StoreSummary ToSummary(ConnectedStore s) => new(s.Id, s.Name, s.Platform, s.BaseUrl, s.CreatedAt);
+}
