@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Nexus.Core.Model;
@@ -24,7 +25,7 @@ public readonly record struct Money
     public static Money Zero(string currency) => new(0m, currency);
 
     /// <summary>Shape check only (three ASCII upper-case letters); whether the code is assigned is Quality's job.</summary>
-    public static bool IsIsoCurrencyCode(string? code) =>
+    public static bool IsIsoCurrencyCode([NotNullWhen(true)] string? code) =>
         code is { Length: 3 } && char.IsAsciiLetterUpper(code[0]) && char.IsAsciiLetterUpper(code[1]) && char.IsAsciiLetterUpper(code[2]);
 
     public static Money operator +(Money left, Money right) => new(left.Amount + right.Amount, SameCurrency(left, right));

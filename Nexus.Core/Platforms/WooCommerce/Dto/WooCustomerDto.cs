@@ -4,7 +4,10 @@ using Nexus.Core.Platforms.WooCommerce.Dto.Converters;
 
 namespace Nexus.Core.Platforms.WooCommerce.Dto;
 
-/// <summary><c>GET /wp-json/wc/v3/customers[/{id}]</c> (registered customers only; guests exist only on orders).</summary>
+/// <summary>
+/// <c>GET /wp-json/wc/v3/customers[/{id}]</c> (registered customers only; guests exist only on orders).
+/// Undeclared fields (role, avatar_url, ...) land in <see cref="ExtensionData"/>, then in the canonical Extras.
+/// </summary>
 public sealed record WooCustomerDto
 {
     public long? Id { get; init; }
@@ -15,7 +18,6 @@ public sealed record WooCustomerDto
     public string? Email { get; init; }
     public string? FirstName { get; init; }
     public string? LastName { get; init; }
-    public string? Role { get; init; }
     public string? Username { get; init; }
     public WooAddressDto? Billing { get; init; }
     public WooAddressDto? Shipping { get; init; }
