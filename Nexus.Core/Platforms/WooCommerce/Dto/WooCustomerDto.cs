@@ -28,6 +28,7 @@ public sealed record WooCustomerDto
     [JsonConverter(typeof(SkipValueConverter))]
     public object? Links { get; init; }
 
+    // Settable, not init: System.Text.Json cannot fill extension data through the init/constructor path.
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -23,7 +23,6 @@ public sealed record WooOrderDto
     public decimal? DiscountTax { get; init; }
     public decimal? ShippingTotal { get; init; }
     public decimal? ShippingTax { get; init; }
-    public decimal? CartTax { get; init; }
     public decimal? Total { get; init; }
     public decimal? TotalTax { get; init; }
     public bool? PricesIncludeTax { get; init; }
@@ -54,6 +53,7 @@ public sealed record WooOrderDto
     [JsonConverter(typeof(SkipValueConverter))]
     public object? Links { get; init; }
 
+    // Settable, not init: System.Text.Json cannot fill extension data through the init/constructor path.
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

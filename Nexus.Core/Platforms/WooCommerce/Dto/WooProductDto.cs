@@ -49,8 +49,9 @@ public sealed record WooProductDto
     [JsonConverter(typeof(SkipValueConverter))]
     public object? Links { get; init; }
 
+    // Settable, not init: System.Text.Json cannot fill extension data through the init/constructor path.
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A product attribute: <c>id</c> 0 means a custom (non-taxonomy) attribute.</summary>

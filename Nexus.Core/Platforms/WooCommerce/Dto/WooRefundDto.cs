@@ -15,7 +15,6 @@ public sealed record WooRefundDto
     public DateTimeOffset? DateCreatedGmt { get; init; }
     public decimal? Amount { get; init; }
     public string? Reason { get; init; }
-    public long? RefundedBy { get; init; }
     public bool? RefundedPayment { get; init; }
     public IReadOnlyList<WooMetaDataDto>? MetaData { get; init; }
     public IReadOnlyList<WooLineItemDto>? LineItems { get; init; }
@@ -24,6 +23,7 @@ public sealed record WooRefundDto
     [JsonConverter(typeof(SkipValueConverter))]
     public object? Links { get; init; }
 
+    // Settable, not init: System.Text.Json cannot fill extension data through the init/constructor path.
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }
