@@ -15,7 +15,46 @@ public static class JsonArrayPageMapper
     /// <summary>Pages above this size are refused; a normal 100-record page is well under 1 MB.</summary>
     public const int MaxPageBytes = 256 * 1024 * 1024;
 
+    /// <summary>
+    /// Maps a page. The common case (every record fine) takes one deserialisation pass over the whole
+    /// array; only when that fails or a record does not map is the page re-read element by element to
+    /// find and keep the bad records' raw text. Mapping is pure, so redoing it gives the same result.
+    /// </summary>
     public static MappedPage<TModel> Map<TDto, TModel>(
+        ReadOnlySpan<byte> utf8Json,
+        JsonTypeInfo<List<TDto>> pageType,
+        JsonTypeInfo<TDto> dtoType,
+        Func<TDto, MappingResult<TModel>> map,
+        string entityType)
+        where TDto : class
+        where TModel : class
+    {
+        List<TDto>? dtos;
+        try
+        {
+            dtos = JsonSerializer.Deserialize(utf8Json, pageType);
+        }
+        catch (JsonException)
+        {
+            return MapElementByElement(utf8Json, dtoType, map, entityType);
+        }
+
+        if (dtos is null)
+            return MapElementByElement(utf8Json, dtoType, map, entityType);
+        var mapped = new List<TModel>(dtos.Count);
+        foreach (var dto in dtos)
+        {
+            var result = dto is null ? null : map(dto);
+            if (result is not { IsSuccess: true })
+                return MapElementByElement(utf8Json, dtoType, map, entityType);
+            mapped.Add(result.Value!);
+        }
+
+        return new MappedPage<TModel>(mapped, []);
+    }
+
+    /// <summary>The slow, precise path: each element deserialised on its own, bad ones quarantined with their raw text.</summary>
+    internal static MappedPage<TModel> MapElementByElement<TDto, TModel>(
         ReadOnlySpan<byte> utf8Json,
         JsonTypeInfo<TDto> dtoType,
         Func<TDto, MappingResult<TModel>> map,
@@ -74,6 +113,7 @@ public static class JsonArrayPageMapper
     /// <summary>Reads the whole stream (pages are small) and maps it like the span overload.</summary>
     public static async Task<MappedPage<TModel>> MapAsync<TDto, TModel>(
         Stream utf8Json,
+        JsonTypeInfo<List<TDto>> pageType,
         JsonTypeInfo<TDto> dtoType,
         Func<TDto, MappingResult<TModel>> map,
         string entityType,
@@ -99,7 +139,7 @@ public static class JsonArrayPageMapper
                 buffer = bigger;
             }
 
-            return Map(buffer.AsSpan(0, length), dtoType, map, entityType);
+            return Map(buffer.AsSpan(0, length), pageType, dtoType, map, entityType);
         }
         finally
         {

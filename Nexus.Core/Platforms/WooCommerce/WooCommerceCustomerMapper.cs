@@ -12,11 +12,11 @@ public sealed class WooCommerceCustomerMapper(WooCommerceMappingOptions options)
 
     /// <exception cref="MalformedPageException">The page is not a readable JSON array.</exception>
     public MappedPage<Customer> MapCustomersPage(ReadOnlySpan<byte> utf8Json) =>
-        JsonArrayPageMapper.Map(utf8Json, WooJsonContext.Default.WooCustomerDto, Map, EntityType);
+        JsonArrayPageMapper.Map(utf8Json, WooJsonContext.Default.ListWooCustomerDto, WooJsonContext.Default.WooCustomerDto, Map, EntityType);
 
     /// <inheritdoc cref="MapCustomersPage(ReadOnlySpan{byte})"/>
     public Task<MappedPage<Customer>> MapCustomersPageAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
-        JsonArrayPageMapper.MapAsync(utf8Json, WooJsonContext.Default.WooCustomerDto, Map, EntityType, cancellationToken);
+        JsonArrayPageMapper.MapAsync(utf8Json, WooJsonContext.Default.ListWooCustomerDto, WooJsonContext.Default.WooCustomerDto, Map, EntityType, cancellationToken);
 
     public MappingResult<Customer> Map(WooCustomerDto dto)
     {

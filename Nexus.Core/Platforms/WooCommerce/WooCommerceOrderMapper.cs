@@ -13,11 +13,11 @@ public sealed class WooCommerceOrderMapper(WooCommerceMappingOptions options)
     /// <summary>Maps one page from <c>GET /orders</c>; bad orders are quarantined, the rest map.</summary>
     /// <exception cref="MalformedPageException">The page is not a readable JSON array.</exception>
     public MappedPage<Order> MapOrdersPage(ReadOnlySpan<byte> utf8Json) =>
-        JsonArrayPageMapper.Map(utf8Json, WooJsonContext.Default.WooOrderDto, Map, EntityType);
+        JsonArrayPageMapper.Map(utf8Json, WooJsonContext.Default.ListWooOrderDto, WooJsonContext.Default.WooOrderDto, Map, EntityType);
 
     /// <inheritdoc cref="MapOrdersPage(ReadOnlySpan{byte})"/>
     public Task<MappedPage<Order>> MapOrdersPageAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
-        JsonArrayPageMapper.MapAsync(utf8Json, WooJsonContext.Default.WooOrderDto, Map, EntityType, cancellationToken);
+        JsonArrayPageMapper.MapAsync(utf8Json, WooJsonContext.Default.ListWooOrderDto, WooJsonContext.Default.WooOrderDto, Map, EntityType, cancellationToken);
 
     public MappingResult<Order> Map(WooOrderDto dto)
     {

@@ -16,16 +16,16 @@ public sealed class WooCommerceProductMapper(WooCommerceMappingOptions options)
 
     /// <exception cref="MalformedPageException">The page is not a readable JSON array.</exception>
     public MappedPage<Product> MapProductsPage(ReadOnlySpan<byte> utf8Json) =>
-        JsonArrayPageMapper.Map(utf8Json, WooJsonContext.Default.WooProductDto, Map, ProductEntityType);
+        JsonArrayPageMapper.Map(utf8Json, WooJsonContext.Default.ListWooProductDto, WooJsonContext.Default.WooProductDto, Map, ProductEntityType);
 
     /// <inheritdoc cref="MapProductsPage(ReadOnlySpan{byte})"/>
     public Task<MappedPage<Product>> MapProductsPageAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
-        JsonArrayPageMapper.MapAsync(utf8Json, WooJsonContext.Default.WooProductDto, Map, ProductEntityType, cancellationToken);
+        JsonArrayPageMapper.MapAsync(utf8Json, WooJsonContext.Default.ListWooProductDto, WooJsonContext.Default.WooProductDto, Map, ProductEntityType, cancellationToken);
 
     /// <summary>Maps a page from <c>GET /products/{productPlatformId}/variations</c>.</summary>
     /// <exception cref="MalformedPageException">The page is not a readable JSON array.</exception>
     public MappedPage<Variant> MapVariationsPage(ReadOnlySpan<byte> utf8Json, string productPlatformId) =>
-        JsonArrayPageMapper.Map(utf8Json, WooJsonContext.Default.WooVariationDto, dto => MapVariation(dto, productPlatformId), VariantEntityType);
+        JsonArrayPageMapper.Map(utf8Json, WooJsonContext.Default.ListWooVariationDto, WooJsonContext.Default.WooVariationDto, dto => MapVariation(dto, productPlatformId), VariantEntityType);
 
     public MappingResult<Product> Map(WooProductDto dto)
     {

@@ -15,7 +15,7 @@ public sealed class WooCommerceRefundMapper(WooCommerceMappingOptions options)
 
     /// <exception cref="MalformedPageException">The page is not a readable JSON array.</exception>
     public MappedPage<Refund> MapRefundsPage(ReadOnlySpan<byte> utf8Json, string orderPlatformId, string currency) =>
-        JsonArrayPageMapper.Map(utf8Json, WooJsonContext.Default.WooRefundDto, dto => Map(dto, orderPlatformId, currency), EntityType);
+        JsonArrayPageMapper.Map(utf8Json, WooJsonContext.Default.ListWooRefundDto, WooJsonContext.Default.WooRefundDto, dto => Map(dto, orderPlatformId, currency), EntityType);
 
     public MappingResult<Refund> Map(WooRefundDto dto, string orderPlatformId, string currency)
     {

@@ -50,6 +50,20 @@ public class WooCommercePageMappingTests
     }
 
     [Fact]
+    public void Clean_page_maps_the_same_on_the_single_pass_and_the_element_by_element_path()
+    {
+        var page = Bytes("handwritten/order-list-with-refunds.json");
+
+        var fast = _mapper.MapOrdersPage(page);
+        var precise = JsonArrayPageMapper.MapElementByElement(page, Nexus.Core.Platforms.WooCommerce.Dto.WooJsonContext.Default.WooOrderDto, _mapper.Map, "order");
+
+        Assert.Equal(precise.Mapped.Count, fast.Mapped.Count);
+        Assert.Equal(
+            precise.Mapped.Select(o => (o.PlatformId, o.Total, o.CreatedAt, o.Lines.Count, o.Refunds.Count)),
+            fast.Mapped.Select(o => (o.PlatformId, o.Total, o.CreatedAt, o.Lines.Count, o.Refunds.Count)));
+    }
+
+    [Fact]
     public void Every_issue_of_a_record_is_reported_not_just_the_first()
     {
         var noIdNoDate = Order(0, "\"date_created\": \"2017-03-22T16:28:02\"", "\"date_created\": \"\"")
