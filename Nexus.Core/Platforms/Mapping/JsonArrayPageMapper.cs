@@ -1,0 +1,200 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Nexus.Core.Platforms.Mapping;
+
+/// <summary>
+/// Maps a page that is a JSON array of records, one element at a time, so a malformed record is
+/// quarantined with its raw text while its siblings still map. Only a page that is not readable JSON
+/// (truncated, HTML error page, not an array) throws, as <see cref="MalformedPageException"/>.
+/// </summary>
+public static class JsonArrayPageMapper
+{
+    /// <summary>Pages above this size are refused; a normal 100-record page is well under 1 MB.</summary>
+    public const int MaxPageBytes = 256 * 1024 * 1024;
+
+    /// <summary>
+    /// Maps a page. The common case (every record fine) takes one deserialisation pass over the whole
+    /// array; only when that fails or a record does not map is the page re-read element by element to
+    /// find and keep the bad records' raw text. Mapping is pure, so redoing it gives the same result.
+    /// </summary>
+    public static MappedPage<TModel> Map<TDto, TModel>(
+        ReadOnlySpan<byte> utf8Json,
+        JsonTypeInfo<List<TDto>> pageType,
+        JsonTypeInfo<TDto> dtoType,
+        Func<TDto, MappingResult<TModel>> map,
+        string entityType)
+        where TDto : class
+        where TModel : class
+    {
+        List<TDto>? dtos;
+        try
+        {
+            dtos = JsonSerializer.Deserialize(utf8Json, pageType);
+        }
+        catch (JsonException)
+        {
+            return MapElementByElement(utf8Json, dtoType, map, entityType);
+        }
+
+        if (dtos is null)
+            return MapElementByElement(utf8Json, dtoType, map, entityType);
+        var mapped = new List<TModel>(dtos.Count);
+        foreach (var dto in dtos)
+        {
+            var result = dto is null ? null : map(dto);
+            if (result is not { IsSuccess: true })
+                return MapElementByElement(utf8Json, dtoType, map, entityType);
+            mapped.Add(result.Value!);
+        }
+
+        return new MappedPage<TModel>(mapped, []);
+    }
+
+    /// <summary>The slow, precise path: each element deserialised on its own, bad ones quarantined with their raw text.</summary>
+    internal static MappedPage<TModel> MapElementByElement<TDto, TModel>(
+        ReadOnlySpan<byte> utf8Json,
+        JsonTypeInfo<TDto> dtoType,
+        Func<TDto, MappingResult<TModel>> map,
+        string entityType)
+        where TDto : class
+        where TModel : class
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        if (!TryRead(ref reader))
+            throw new MalformedPageException($"The {entityType} page is empty.", 0);
+        if (reader.TokenType != JsonTokenType.StartArray)
+            throw new MalformedPageException($"Expected a JSON array of {entityType} records, found {reader.TokenType}.", reader.TokenStartIndex);
+
+        var mapped = new List<TModel>();
+        List<Quarantined>? quarantined = null;
+        while (TryRead(ref reader) && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var start = (int)reader.TokenStartIndex;
+            var beforeElement = reader;
+            TDto? dto = null;
+            MappingIssue? readIssue = null;
+            try
+            {
+                dto = JsonSerializer.Deserialize(ref reader, dtoType);
+            }
+            catch (JsonException ex)
+            {
+                // The element may be well-formed JSON with a bad value (quarantine it) or broken JSON
+                // (then the whole page is unreadable): skipping from the saved position tells them apart.
+                reader = beforeElement;
+                Skip(ref reader);
+                readIssue = ToIssue(ex);
+            }
+
+            var raw = utf8Json[start..(int)reader.BytesConsumed];
+            var result = readIssue is not null ? null
+                : dto is null ? MappingResult<TModel>.Failure([new MappingIssue("$", "null", MappingRules.JsonShape, $"The {entityType} element is null.")])
+                : map(dto);
+            if (result is { IsSuccess: true })
+            {
+                mapped.Add(result.Value!);
+                continue;
+            }
+
+            var issues = result?.Issues ?? [readIssue!];
+            (quarantined ??= []).Add(new Quarantined(entityType, ReadTopLevelId(raw), Encoding.UTF8.GetString(raw), issues));
+        }
+
+        if (reader.TokenType != JsonTokenType.EndArray)
+            throw new MalformedPageException($"The {entityType} page ended before its array was closed.", reader.BytesConsumed);
+        if (TryRead(ref reader))
+            throw new MalformedPageException($"Unexpected content after the {entityType} array.", reader.TokenStartIndex);
+        return new MappedPage<TModel>(mapped, quarantined ?? (IReadOnlyList<Quarantined>)[]);
+    }
+
+    /// <summary>Reads the whole stream (pages are small) and maps it like the span overload.</summary>
+    public static async Task<MappedPage<TModel>> MapAsync<TDto, TModel>(
+        Stream utf8Json,
+        JsonTypeInfo<List<TDto>> pageType,
+        JsonTypeInfo<TDto> dtoType,
+        Func<TDto, MappingResult<TModel>> map,
+        string entityType,
+        CancellationToken cancellationToken = default)
+        where TDto : class
+        where TModel : class
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var length = 0;
+        try
+        {
+            int read;
+            while ((read = await utf8Json.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+                if (length < buffer.Length)
+                    continue;
+                if (buffer.Length >= MaxPageBytes)
+                    throw new MalformedPageException($"The {entityType} page is larger than {MaxPageBytes} bytes.", length);
+                var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                buffer.AsSpan(0, length).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = bigger;
+            }
+
+            return Map(buffer.AsSpan(0, length), pageType, dtoType, map, entityType);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool TryRead(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (JsonException ex)
+        {
+            throw new MalformedPageException($"The page is not valid JSON: {ex.Message}", reader.BytesConsumed, ex);
+        }
+    }
+
+    private static void Skip(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            reader.Skip();
+        }
+        catch (JsonException ex)
+        {
+            throw new MalformedPageException($"The page is not valid JSON: {ex.Message}", reader.BytesConsumed, ex);
+        }
+    }
+
+    private static MappingIssue ToIssue(JsonException ex) => ex is FieldFormatException field
+        ? new MappingIssue(ex.Path ?? "$", field.Value, field.Rule, field.Message)
+        : new MappingIssue(ex.Path ?? "$", null, MappingRules.JsonShape, ex.Message);
+
+    /// <summary>Best effort: the quarantine row should still say which record it was.</summary>
+    private static string? ReadTopLevelId(ReadOnlySpan<byte> element)
+    {
+        var reader = new Utf8JsonReader(element);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            return null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isId = reader.ValueTextEquals("id"u8);
+            reader.Read();
+            if (isId)
+                return reader.TokenType switch
+                {
+                    JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+                    JsonTokenType.String => reader.GetString(),
+                    _ => null,
+                };
+            reader.Skip();
+        }
+
+        return null;
+    }
+}
