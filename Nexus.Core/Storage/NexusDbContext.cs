@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Nexus.Core.Accounts;
+using Nexus.Core.Storage.Records;
 using Nexus.Core.Stores;
+using Nexus.Core.Sync;
 using Nexus.Core.Tenancy;
 
 namespace Nexus.Core.Storage;
@@ -20,6 +22,18 @@ public class NexusDbContext(DbContextOptions<NexusDbContext> options) : Identity
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<ConnectedStore> Stores => Set<ConnectedStore>();
+
+    public DbSet<StoredCustomer> Customers => Set<StoredCustomer>();
+
+    public DbSet<StoredOrder> Orders => Set<StoredOrder>();
+
+    public DbSet<StoredProduct> Products => Set<StoredProduct>();
+
+    public DbSet<QuarantinedRecord> Quarantine => Set<QuarantinedRecord>();
+
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+
+    public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -47,6 +61,55 @@ public class NexusDbContext(DbContextOptions<NexusDbContext> options) : Identity
             s.HasIndex(x => x.TenantId);
             s.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Cascade);
             s.HasQueryFilter(x => x.TenantId == TenantId);
+        });
+
+        ConfigureRecord<StoredCustomer>(builder, "customers", c => c.HasIndex(x => new { x.StoreId, x.Email }));
+        ConfigureRecord<StoredOrder>(builder, "orders", o =>
+        {
+            o.HasIndex(x => new { x.StoreId, x.CreatedAt });
+            o.HasIndex(x => new { x.StoreId, x.CustomerPlatformId });
+        });
+        ConfigureRecord<StoredProduct>(builder, "products", p => p.HasIndex(x => new { x.StoreId, x.Sku }));
+
+        builder.Entity<QuarantinedRecord>(q =>
+        {
+            q.ToTable("quarantine");
+            q.HasIndex(x => new { x.StoreId, x.Entity });
+            q.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
+            q.HasQueryFilter(x => x.TenantId == TenantId);
+        });
+        builder.Entity<SyncRun>(r =>
+        {
+            r.ToTable("sync_runs");
+            r.Property(x => x.Mode).HasConversion<string>().HasMaxLength(20);
+            r.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            r.HasIndex(x => new { x.StoreId, x.StartedAt });
+            r.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
+            r.HasQueryFilter(x => x.TenantId == TenantId);
+        });
+        builder.Entity<SyncCursor>(c =>
+        {
+            c.ToTable("sync_cursors");
+            c.HasKey(x => new { x.StoreId, x.Entity });
+            c.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
+            c.HasQueryFilter(x => x.TenantId == TenantId);
+        });
+    }
+
+    /// <summary>
+    /// Synced records are unique per (store, platform id): the key the bulk upsert conflicts on. Table names are
+    /// fixed because the upsert path writes them with hand-written SQL.
+    /// </summary>
+    private void ConfigureRecord<T>(ModelBuilder builder, string table, Action<Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T>> configure)
+        where T : StoredRecord
+    {
+        builder.Entity<T>(e =>
+        {
+            e.ToTable(table);
+            e.HasIndex(x => new { x.StoreId, x.PlatformId }).IsUnique();
+            e.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => x.TenantId == TenantId);
+            configure(e);
         });
     }
 }

@@ -1,0 +1,74 @@
+using Nexus.Core.Tenancy;
+
+namespace Nexus.Core.Sync;
+
+public enum SyncMode { Full, Incremental }
+
+public enum SyncRunStatus { Running, Succeeded, Failed, Cancelled }
+
+/// <summary>One sync of one store: when, how, what it did, and how it ended. Kept as history.</summary>
+public sealed class SyncRun : ITenantOwned
+{
+    public long Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public int StoreId { get; set; }
+
+    public SyncMode Mode { get; set; }
+
+    public SyncRunStatus Status { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public int Requests { get; set; }
+
+    public int Retries { get; set; }
+
+    public int Throttled { get; set; }
+
+    /// <summary>Per-entity counts as JSON (<see cref="EntityCounts"/> by entity name): small, read whole, never queried inside.</summary>
+    public string CountsJson { get; set; } = "{}";
+
+    public string? Error { get; set; }
+}
+
+/// <summary>What one entity's part of a sync did.</summary>
+public sealed record EntityCounts
+{
+    public long Fetched { get; set; }
+    public long Inserted { get; set; }
+    public long Updated { get; set; }
+    public long Unchanged { get; set; }
+    public long Quarantined { get; set; }
+    public long? Total { get; set; }
+}
+
+/// <summary>
+/// Where a store's sync of one entity stands: the modification time up to which everything is stored (for
+/// incremental syncs) and, while a run is in progress, the next page to fetch (so a killed run resumes).
+/// </summary>
+public sealed class SyncCursor : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    public int StoreId { get; set; }
+
+    public string Entity { get; set; } = "";
+
+    /// <summary>Everything modified at or before this instant is stored.</summary>
+    public DateTimeOffset? CompletedThrough { get; set; }
+
+    /// <summary>Set while a run is in progress: the run it belongs to and the next page to fetch.</summary>
+    public long? InProgressRunId { get; set; }
+
+    public int? NextPage { get; set; }
+
+    /// <summary>The <c>modified_after</c> the in-progress run started from, so a resumed run asks for the same pages.</summary>
+    public DateTimeOffset? InProgressSince { get; set; }
+
+    /// <summary>Highest modification time seen by the in-progress run; becomes <see cref="CompletedThrough"/> when it finishes.</summary>
+    public DateTimeOffset? InProgressHighWater { get; set; }
+}
