@@ -1,0 +1,24 @@
+namespace Nexus.Core.Platforms;
+
+/// <summary>Where a connector connects: a registered store's address and credentials.</summary>
+public sealed record ConnectorTarget(int StoreId, string BaseUrl, Stores.StoreCredentials Credentials);
+
+/// <summary>A platform Nexus can connect to: its id, the name merchants see, what credentials it asks for, and how to build its connector.</summary>
+public sealed record PlatformDescriptor(string Id, string DisplayName, string KeyLabel, string SecretLabel, Func<IServiceProvider, ConnectorTarget, IStoreConnector> CreateConnector);
+
+/// <summary>Platform id → descriptor. Adding a platform is adding its folder and one registration.</summary>
+public sealed class PlatformRegistry(IEnumerable<PlatformDescriptor> platforms, IServiceProvider services)
+{
+    private readonly Dictionary<string, PlatformDescriptor> _platforms = platforms.ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<PlatformDescriptor> All => _platforms.Values;
+
+    public bool IsKnown(string platform) => _platforms.ContainsKey(platform);
+
+    public PlatformDescriptor Get(string platform) =>
+        _platforms.TryGetValue(platform, out var descriptor)
+            ? descriptor
+            : throw new ArgumentException($"Nexus does not know the platform '{platform}'. Known: {string.Join(", ", _platforms.Keys.Order())}.");
+
+    public IStoreConnector CreateConnector(string platform, ConnectorTarget target) => Get(platform).CreateConnector(services, target);
+}
