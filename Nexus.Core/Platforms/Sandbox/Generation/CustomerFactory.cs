@@ -37,11 +37,18 @@ public sealed class CustomerFactory(long seed, DateTime historyStartUtc, Custome
     /// <summary>date_modified without building the record, for the list filters over 100k customers.</summary>
     public DateTime ModifiedUtc(int id, DateTime asOfUtc)
     {
-        var rng = new SeededStream(seed, CustomerStream, id);
-        LocalePools.PickLocale(ref rng);
-        rng.NextULong(); rng.NextULong();
-        var created = historyStartUtc.AddDays(population.SignupDay(id)).AddSeconds(rng.Next(86_400));
+        var created = Identity(id).CreatedUtc;
         return EditsUpTo(id, created, asOfUtc).LastEdit ?? created.AddSeconds(2);
+    }
+
+    /// <summary>Name and registration time only (they never change), for sorting without building records.</summary>
+    public (string FirstName, string LastName, DateTime CreatedUtc) Identity(int id)
+    {
+        var rng = new SeededStream(seed, CustomerStream, id);
+        var locale = LocalePools.PickLocale(ref rng);
+        var first = rng.Pick(locale.FirstNames);
+        var last = rng.Pick(locale.LastNames);
+        return (first, last, historyStartUtc.AddDays(population.SignupDay(id)).AddSeconds(rng.Next(86_400)));
     }
 
     /// <summary>A one-off buyer's billing details for a guest order.</summary>

@@ -17,6 +17,8 @@ public sealed class SandboxStore
     private readonly CustomerFactory _customers;
     private readonly OrderFactory _orders;
     private readonly Lock _clockGate = new();
+    private readonly Lazy<int[]> _byName;
+    private readonly Lazy<int[]> _byRegistration;
     private volatile StoreSnapshot _snapshot;
     private int _daysGenerated; // days since history start whose orders are in the index
 
@@ -35,6 +37,12 @@ public sealed class SandboxStore
         _orders = new OrderFactory(options.Seed, Settings, Products, Coupons, _customers, _demand, plan, options.StartDayUtc);
         _snapshot = BuildInitialSnapshot();
         GroundTruth = new GroundTruth(plan, IdsOf);
+        _byName = new(() => Enumerable.Range(1, Spec.Customers)
+            .Select(id => (id, who: _customers.Identity(id)))
+            .OrderBy(x => x.who.FirstName + " " + x.who.LastName, StringComparer.Ordinal).ThenBy(x => x.id)
+            .Select(x => x.id).ToArray());
+        _byRegistration = new(() => Enumerable.Range(1, Spec.Customers)
+            .OrderBy(id => _customers.Identity(id).CreatedUtc).ThenBy(id => id).ToArray());
     }
 
     public GenerationOptions Options { get; }
@@ -61,6 +69,12 @@ public sealed class SandboxStore
     }
 
     public SandboxCustomer Customer(StoreSnapshot s, int customerId) => _customers.Create(customerId, s.NowUtc);
+
+    /// <summary>Customer ids by (first name, last name, id) — WooCommerce's default "name" order. Names never change.</summary>
+    public int[] CustomersByName() => _byName.Value;
+
+    /// <summary>Customer ids by registration time, then id.</summary>
+    public int[] CustomersByRegistration() => _byRegistration.Value;
 
     public SandboxProduct? FindProduct(int productId) => productId >= 1 && productId <= Products.Count ? Products[productId - 1] : null;
 
