@@ -17,7 +17,7 @@ public sealed class DefectPlan(long seed, DefectRates rates)
         return kind switch
         {
             // An invalid address cannot also be a visible duplicate of a valid one.
-            DefectKind.DuplicateEmail => !Raw(entity, id, DefectKind.InvalidEmail),
+            DefectKind.DuplicateEmail or DefectKind.DuplicateSku => DuplicateOf(entity, id, kind) is not null,
             DefectKind.PartialAddress => !Raw(entity, id, DefectKind.MissingAddress),
             DefectKind.FutureDate => !Raw(entity, id, DefectKind.MissingDate),
             _ => true,
@@ -30,6 +30,18 @@ public sealed class DefectPlan(long seed, DefectRates rates)
         foreach (var kind in DefectKinds.For(entity))
             if (Has(entity, id, kind)) set = set.With(kind);
         return set;
+    }
+
+    /// <summary>
+    /// The earlier record a duplicate copies: up to 30 ids back, skipping records whose own value is invalid
+    /// (a copy of an invalid e-mail would not be a visible duplicate). Null when there is none.
+    /// </summary>
+    public int? DuplicateOf(SandboxEntity entity, int id, DefectKind kind)
+    {
+        if (id <= 1 || (kind == DefectKind.DuplicateEmail && Raw(entity, id, DefectKind.InvalidEmail))) return null;
+        var target = id - 1 - (int)(Shape(entity, id, kind) * Math.Min(id - 1, 30));
+        while (target >= 1 && kind == DefectKind.DuplicateEmail && Raw(entity, target, DefectKind.InvalidEmail)) target--;
+        return target >= 1 ? target : null;
     }
 
     /// <summary>A deterministic value in [0,1) that the generator uses to shape a defect (which variant, how big).</summary>

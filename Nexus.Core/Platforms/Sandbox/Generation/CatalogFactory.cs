@@ -70,11 +70,8 @@ public static class CatalogFactory
                 var negative = defects.Shape(SandboxEntity.Product, product.Id, DefectKind.ZeroOrNegativePrice) < 0.5;
                 product = product with { RegularPrice = negative ? -product.RegularPrice : 0m, SalePrice = null };
             }
-            if (p > 0 && defects.Has(SandboxEntity.Product, product.Id, DefectKind.DuplicateSku))
-            {
-                var back = 1 + (int)(defects.Shape(SandboxEntity.Product, product.Id, DefectKind.DuplicateSku) * Math.Min(p, 20));
-                product = product with { Sku = products[p - back].Sku };
-            }
+            if (defects.Has(SandboxEntity.Product, product.Id, DefectKind.DuplicateSku))
+                product = product with { Sku = products[defects.DuplicateOf(SandboxEntity.Product, product.Id, DefectKind.DuplicateSku)!.Value - 1].Sku };
             products[p] = product;
         }
     }

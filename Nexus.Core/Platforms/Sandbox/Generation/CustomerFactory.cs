@@ -90,13 +90,8 @@ public sealed class CustomerFactory(long seed, DateTime historyStartUtc, Custome
                 _ => email[..email.LastIndexOf('.')],
             };
         }
-        else if (id > 1 && defects.Has(SandboxEntity.Customer, id, DefectKind.DuplicateEmail))
-        {
-            var back = 1 + (int)(defects.Shape(SandboxEntity.Customer, id, DefectKind.DuplicateEmail) * Math.Min(id - 1, 30));
-            var target = id - back;
-            while (target > 1 && defects.Has(SandboxEntity.Customer, target, DefectKind.InvalidEmail)) target--;
-            email = BaseEmail(target);
-        }
+        else if (defects.Has(SandboxEntity.Customer, id, DefectKind.DuplicateEmail))
+            email = ServedValidEmail(defects.DuplicateOf(SandboxEntity.Customer, id, DefectKind.DuplicateEmail)!.Value);
         billing = billing with { Email = email };
         if (defects.Has(SandboxEntity.Customer, id, DefectKind.MissingAddress))
             billing = billing with { Address1 = "", Address2 = "", City = "", State = "", Postcode = "", Country = "" };
@@ -105,6 +100,15 @@ public sealed class CustomerFactory(long seed, DateTime historyStartUtc, Custome
         if (defects.Has(SandboxEntity.Customer, id, DefectKind.MalformedPhone))
             billing = billing with { Phone = BadPhones[(int)(defects.Shape(SandboxEntity.Customer, id, DefectKind.MalformedPhone) * BadPhones.Length)] };
         return (email, billing);
+    }
+
+    /// <summary>The e-mail a (valid-e-mail) customer serves: its own, or, if it is itself a duplicate, what it copies.</summary>
+    private string ServedValidEmail(int id)
+    {
+        while (defects.DuplicateOf(SandboxEntity.Customer, id, DefectKind.DuplicateEmail) is { } target
+               && defects.Has(SandboxEntity.Customer, id, DefectKind.DuplicateEmail))
+            id = target;
+        return BaseEmail(id);
     }
 
     private string BaseEmail(int id)
