@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Nexus.Core.Platforms.Sandbox.Hosting;
+
+/// <summary>
+/// One platform's API over a sandbox store: wire format, auth, pagination and rate-limit scheme.
+/// WooCommerce is the first; Shopify (GraphQL Admin) and Magento (/rest/V1 searchCriteria) are each one more
+/// implementation over the same generated store.
+/// </summary>
+public interface ISandboxEmulator
+{
+    /// <summary>URL segment and config value, e.g. "woocommerce".</summary>
+    string Platform { get; }
+
+    /// <summary>Answers a request; <paramref name="path"/> is what follows /{prefix}/{platform}/{store}/.</summary>
+    Task HandleAsync(HttpContext http, SandboxStoreHost host, string siteRoot, string path);
+}
