@@ -58,6 +58,9 @@ public sealed class SyncCursor : ITenantOwned
 
     public string Entity { get; set; } = "";
 
+    /// <summary>The run that last finished this entity: a run resuming an interrupted one skips entities it already finished.</summary>
+    public long? LastCompletedRunId { get; set; }
+
     /// <summary>Everything modified at or before this instant is stored.</summary>
     public DateTimeOffset? CompletedThrough { get; set; }
 

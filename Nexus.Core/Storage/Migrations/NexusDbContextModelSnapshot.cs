@@ -497,6 +497,9 @@ namespace Nexus.Core.Storage.Migrations
                     b.Property<long?>("InProgressSince")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastCompletedRunId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("NextPage")
                         .HasColumnType("INTEGER");
 

@@ -138,6 +138,7 @@ namespace Nexus.Core.Storage.Migrations
                     StoreId = table.Column<int>(type: "INTEGER", nullable: false),
                     Entity = table.Column<string>(type: "TEXT", nullable: false),
                     TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LastCompletedRunId = table.Column<long>(type: "INTEGER", nullable: true),
                     CompletedThrough = table.Column<long>(type: "INTEGER", nullable: true),
                     InProgressRunId = table.Column<long>(type: "INTEGER", nullable: true),
                     NextPage = table.Column<int>(type: "INTEGER", nullable: true),

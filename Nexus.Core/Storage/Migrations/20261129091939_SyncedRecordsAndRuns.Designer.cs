@@ -11,7 +11,7 @@ using Nexus.Core.Storage;
 namespace Nexus.Core.Storage.Migrations
 {
     [DbContext(typeof(NexusDbContext))]
-    [Migration("20261129091222_SyncedRecordsAndRuns")]
+    [Migration("20261129091939_SyncedRecordsAndRuns")]
     partial class SyncedRecordsAndRuns
     {
         /// <inheritdoc />
@@ -498,6 +498,9 @@ namespace Nexus.Core.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("InProgressSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastCompletedRunId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("NextPage")

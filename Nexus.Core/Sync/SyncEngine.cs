@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Nexus.Core.Platforms;
+using Nexus.Core.Storage;
+using Nexus.Core.Stores;
+
+namespace Nexus.Core.Sync;
+
+/// <summary>
+/// Runs one sync of one store: customers, then products, then orders. Each entity streams page by page (several
+/// pages in flight, committed in page order), upserts each page in one transaction and checkpoints the next page
+/// after it, so a process killed at any point resumes where it stopped and ends with exactly the store's data.
+/// </summary>
+public sealed class SyncEngine(
+    IDbContextFactory<NexusDbContext> dbFactory,
+    StoreCredentialProtector protector,
+    PlatformRegistry platforms,
+    RecordUpserter upserter,
+    IOptions<SyncOptions> options,
+    TimeProvider clock,
+    ILogger<SyncEngine> logger)
+{
+    private static readonly SyncEntity[] EntityOrder = [SyncEntity.Customers, SyncEntity.Products, SyncEntity.Orders];
+
+    public async Task<SyncSummary> RunAsync(int storeId, SyncMode mode, ISyncProgressSink? sink = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var store = await db.Stores.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken)
+                    ?? throw new ArgumentException($"There is no store {storeId}.");
+        db.TenantId = store.TenantId;
+        var connector = platforms.CreateConnector(store.Platform, new ConnectorTarget(store.Id, store.BaseUrl, protector.Unprotect(store.ProtectedCredentials)));
+
+        var (run, resumedFrom) = await StartRunAsync(db, store.TenantId, storeId, mode, cancellationToken);
+        var state = new RunState(db, run, connector, sink, Stopwatch.StartNew(), store.TenantId, resumedFrom);
+        logger.LogInformation("Sync run {RunId} of store {StoreId} started ({Mode})", run.Id, storeId, mode);
+
+        var needsMerchant = false;
+        try
+        {
+            foreach (var entity in EntityOrder)
+            {
+                await SyncEntityAsync(state, entity, cancellationToken);
+            }
+            run.Status = SyncRunStatus.Succeeded;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            run.Status = SyncRunStatus.Cancelled;
+            run.Error = "Cancelled. The next sync continues from where this one stopped.";
+        }
+        catch (ConnectorAuthenticationException ex)
+        {
+            (run.Status, run.Error, needsMerchant) = (SyncRunStatus.Failed, $"{ex.Message} {ex.Fix}", true);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TimeoutException or JsonException)
+        {
+            (run.Status, run.Error) = (SyncRunStatus.Failed, ex.Message);
+        }
+        finally
+        {
+            var stats = connector.Stats;
+            (run.Requests, run.Retries, run.Throttled) = (stats.Requests, stats.Retries, stats.Throttled);
+            run.FinishedAt = clock.GetUtcNow();
+            run.CountsJson = JsonSerializer.Serialize(state.Counts);
+            // Record the outcome even when the caller's token is already cancelled.
+            await db.SaveChangesAsync(CancellationToken.None);
+            await ReportAsync(state, SyncPhase.Finished, null, 0, 0, CancellationToken.None);
+            logger.LogInformation("Sync run {RunId} of store {StoreId} ended {Status} in {Seconds:F1}s", run.Id, storeId, run.Status, state.Elapsed.Elapsed.TotalSeconds);
+        }
+
+        var finalStats = connector.Stats;
+        return new SyncSummary(run.Id, storeId, mode, run.Status, state.Counts, finalStats.Requests, finalStats.Retries, finalStats.Throttled,
+            state.Elapsed.Elapsed.TotalSeconds, run.Error, needsMerchant);
+    }
+
+    /// <summary>
+    /// Starts a run. A run still marked Running was interrupted (the process was killed): the new run takes over
+    /// its mode and checkpoints, skipping the entities it had finished and resuming the one it was in.
+    /// </summary>
+    private async Task<(SyncRun Run, SyncRun? ResumedFrom)> StartRunAsync(NexusDbContext db, Guid tenantId, int storeId, SyncMode mode, CancellationToken cancellationToken)
+    {
+        var interrupted = await db.SyncRuns.Where(r => r.StoreId == storeId && r.Status == SyncRunStatus.Running)
+            .OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var stale in interrupted)
+        {
+            stale.Status = SyncRunStatus.Failed;
+            stale.Error = "Interrupted before it finished (the process stopped). The next run resumed from its last checkpoint.";
+            stale.FinishedAt = clock.GetUtcNow();
+        }
+        var resumedFrom = interrupted.FirstOrDefault();
+        var run = new SyncRun { TenantId = tenantId, StoreId = storeId, Mode = resumedFrom?.Mode ?? mode, Status = SyncRunStatus.Running, StartedAt = clock.GetUtcNow() };
+        db.SyncRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return (run, resumedFrom);
+    }
+
+    private async Task SyncEntityAsync(RunState state, SyncEntity entity, CancellationToken cancellationToken)
+    {
+        var db = state.Db;
+        var key = entity.ToString();
+        var counts = state.Counts[key] = new EntityCounts();
+        var cursor = await db.SyncCursors.FirstOrDefaultAsync(c => c.StoreId == state.Run.StoreId && c.Entity == key, cancellationToken);
+        if (cursor is null)
+        {
+            cursor = new SyncCursor { TenantId = state.TenantId, StoreId = state.Run.StoreId, Entity = key };
+            db.SyncCursors.Add(cursor);
+        }
+
+        if (state.ResumedFrom is { } previous && cursor.LastCompletedRunId == previous.Id)
+        {
+            return; // the interrupted run finished this entity before it stopped
+        }
+
+        var resuming = cursor.InProgressRunId is not null && cursor.NextPage is not null;
+        if (!resuming)
+        {
+            var filter = state.Run.Mode == SyncMode.Incremental && state.Connector.SupportsModifiedFilter(entity) && cursor.CompletedThrough is { } through
+                ? through - options.Value.IncrementalOverlap
+                : (DateTimeOffset?)null;
+            (cursor.InProgressSince, cursor.InProgressHighWater, cursor.NextPage) = (filter, null, 1);
+        }
+        cursor.InProgressRunId = state.Run.Id;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var since = cursor.InProgressSince;
+        var first = await FetchAsync(state.Connector, entity, cursor.NextPage!.Value, since, cancellationToken);
+        counts.Total = first.TotalRecords;
+        await StorePageAsync(state, entity, cursor, counts, first, cancellationToken);
+
+        // Keep up to N pages in flight, but commit them strictly in page order so the checkpoint is always
+        // "everything before NextPage is stored".
+        var inFlight = new Queue<Task<IPage>>();
+        var next = first.Number + 1;
+        var workers = options.Value.WorkersPerStore;
+        while (next <= first.TotalPages || inFlight.Count > 0)
+        {
+            while (inFlight.Count < workers && next <= first.TotalPages)
+            {
+                inFlight.Enqueue(FetchAsync(state.Connector, entity, next++, since, cancellationToken));
+            }
+            var page = await inFlight.Dequeue();
+            await StorePageAsync(state, entity, cursor, counts, page, cancellationToken);
+        }
+
+        // Everything modified up to the high-water mark is stored; the overlap window covers what changed meanwhile.
+        if (cursor.InProgressHighWater is { } highWater && (cursor.CompletedThrough is null || highWater > cursor.CompletedThrough))
+        {
+            cursor.CompletedThrough = highWater;
+        }
+        (cursor.InProgressRunId, cursor.NextPage, cursor.InProgressSince, cursor.InProgressHighWater) = (null, null, null, null);
+        cursor.LastCompletedRunId = state.Run.Id;
+        await db.SaveChangesAsync(cancellationToken);
+        await ReportAsync(state, SyncPhase.EntityFinished, entity, first.TotalPages, first.TotalPages, cancellationToken);
+    }
+
+    private async Task StorePageAsync(RunState state, SyncEntity entity, SyncCursor cursor, EntityCounts counts, IPage page, CancellationToken cancellationToken)
+    {
+        var (tenant, store) = (state.TenantId, state.Run.StoreId);
+        var upserted = page switch
+        {
+            FetchedPageAdapter<Model.Customer> p => await upserter.UpsertCustomersAsync(tenant, store, p.Page.Records, cancellationToken),
+            FetchedPageAdapter<Model.Product> p => await upserter.UpsertProductsAsync(tenant, store, p.Page.Records, cancellationToken),
+            FetchedPageAdapter<Model.Order> p => await upserter.UpsertOrdersAsync(tenant, store, p.Page.Records, cancellationToken),
+            _ => throw new InvalidOperationException($"Unexpected page type {page.GetType().Name}."),
+        };
+        await upserter.QuarantineAsync(tenant, store, state.Run.Id, page.Quarantined, clock.GetUtcNow(), cancellationToken);
+
+        counts.Fetched += page.Count;
+        counts.Inserted += upserted.Inserted;
+        counts.Updated += upserted.Updated;
+        counts.Unchanged += upserted.Unchanged;
+        counts.Quarantined += page.Quarantined.Count;
+
+        if (page.MaxModified is { } modified && (cursor.InProgressHighWater is null || modified > cursor.InProgressHighWater))
+        {
+            cursor.InProgressHighWater = modified;
+        }
+        cursor.NextPage = page.Number + 1;
+        var stats = state.Connector.Stats;
+        (state.Run.Requests, state.Run.Retries, state.Run.Throttled) = (stats.Requests, stats.Retries, stats.Throttled);
+        state.Run.CountsJson = JsonSerializer.Serialize(state.Counts);
+        await state.Db.SaveChangesAsync(cancellationToken);
+        await ReportAsync(state, SyncPhase.Fetching, entity, page.Number, page.TotalPages, cancellationToken);
+    }
+
+    private static async Task<IPage> FetchAsync(IStoreConnector connector, SyncEntity entity, int page, DateTimeOffset? since, CancellationToken cancellationToken) => entity switch
+    {
+        SyncEntity.Customers => new FetchedPageAdapter<Model.Customer>(await connector.FetchCustomersAsync(page, since, cancellationToken), c => c.ModifiedAt),
+        SyncEntity.Products => new FetchedPageAdapter<Model.Product>(await connector.FetchProductsAsync(page, since, cancellationToken), p => p.ModifiedAt),
+        _ => new FetchedPageAdapter<Model.Order>(await connector.FetchOrdersAsync(page, since, cancellationToken), o => o.ModifiedAt ?? o.CreatedAt),
+    };
+
+    private static ValueTask ReportAsync(RunState state, SyncPhase phase, SyncEntity? entity, int page, int totalPages, CancellationToken cancellationToken)
+    {
+        if (state.Sink is null) return ValueTask.CompletedTask;
+        var counts = entity is { } e && state.Counts.TryGetValue(e.ToString(), out var c) ? c : new EntityCounts();
+        var snapshot = state.Counts.ToDictionary(kv => kv.Key, kv => kv.Value with { });
+        return state.Sink.ReportAsync(new SyncProgress(state.Run.Id, state.Run.StoreId, phase, entity, page, totalPages, counts with { }, snapshot,
+            state.Connector.Stats, state.Elapsed.Elapsed, state.Run.Status, state.Run.Error), cancellationToken);
+    }
+
+    private sealed record RunState(NexusDbContext Db, SyncRun Run, IStoreConnector Connector, ISyncProgressSink? Sink, Stopwatch Elapsed, Guid TenantId, SyncRun? ResumedFrom)
+    {
+        public Dictionary<string, EntityCounts> Counts { get; } = [];
+    }
+
+    /// <summary>A fetched page without its record type, so the engine's loop is written once for all entities.</summary>
+    private interface IPage
+    {
+        int Number { get; }
+        int TotalPages { get; }
+        long? TotalRecords { get; }
+        int Count { get; }
+        IReadOnlyList<Platforms.Mapping.Quarantined> Quarantined { get; }
+        DateTimeOffset? MaxModified { get; }
+    }
+
+    private sealed class FetchedPageAdapter<T>(FetchedPage<T> page, Func<T, DateTimeOffset?> modified) : IPage
+    {
+        public FetchedPage<T> Page => page;
+        public int Number => page.Page;
+        public int TotalPages => page.TotalPages;
+        public long? TotalRecords => page.TotalRecords;
+        public int Count => page.Count;
+        public IReadOnlyList<Platforms.Mapping.Quarantined> Quarantined => page.Quarantined;
+        public DateTimeOffset? MaxModified { get; } = page.Records.Select(modified).Max();
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nexus.Core.Storage;
+
+namespace Nexus.Core.Sync;
+
+public static class SyncServiceCollectionExtensions
+{
+    public static IServiceCollection AddSync(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations();
+        services.AddSingleton<RecordUpserter>();
+        services.AddSingleton<SyncEngine>();
+        return services;
+    }
+}
