@@ -16,6 +16,8 @@ public static class NexusCli
         var root = new RootCommand("Nexus: connect stores, sync their data, grade its quality and analyse it. Run with no verb to start the web app.")
         {
             ValidateDeploymentCommand.Create(),
+            AnalyzeCommand.Create(),
+            BenchCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -26,16 +26,30 @@ public sealed class BgNbdModel(BgNbdParameters parameters)
         ArgumentNullException.ThrowIfNull(customers);
         if (customers.Count == 0) throw new ArgumentException("no customers to fit", nameof(customers));
         var scale = 10.0 / Math.Max(customers.Max(c => c.Age), double.Epsilon);
-        var x = customers.Select(c => c.Frequency).ToArray();
-        var tx = customers.Select(c => c.Recency * scale).ToArray();
-        var age = customers.Select(c => c.Age * scale).ToArray();
+
+        // Speed (100k customers take thousands of objective evaluations): customers with identical (x, t_x, T)
+        // contribute identical terms, so each distinct triple is evaluated once and weighted by its count, and the
+        // log-gamma part (ln A₁ + ln A₂), which depends on x alone, once per distinct x per evaluation.
+        var groups = customers
+            .GroupBy(c => (c.Frequency, c.Recency, c.Age))
+            .Select(g => (X: g.Key.Frequency, Tx: g.Key.Recency * scale, T: g.Key.Age * scale, Count: (double)g.Count()))
+            .OrderBy(g => g.X).ThenBy(g => g.Tx).ThenBy(g => g.T)
+            .ToArray();
+        var distinctX = groups.Select(g => g.X).Distinct().ToArray();
+        var xIndex = groups.Select(g => Array.BinarySearch(distinctX, g.X)).ToArray();
+        var frequencyTerms = new double[distinctX.Length];
 
         double Objective(double[] theta)
         {
             var p = new BgNbdParameters(theta[0], theta[1], theta[2], theta[3]);
+            for (var k = 0; k < distinctX.Length; k++) frequencyTerms[k] = FrequencyTerm(p, distinctX[k]);
             var sum = 0.0;
-            for (var i = 0; i < x.Length; i++) sum += LogLikelihood(p, x[i], tx[i], age[i]);
-            return -sum / x.Length + l2Penalty * theta.Sum(v => v * v);
+            for (var i = 0; i < groups.Length; i++)
+            {
+                var g = groups[i];
+                sum += g.Count * (frequencyTerms[xIndex[i]] + TimingTerm(p, g.X, g.Tx, g.T));
+            }
+            return -sum / customers.Count + l2Penalty * theta.Sum(v => v * v);
         }
 
         var best = LogSpaceOptimizer.Minimize(Objective, [1, 1, 1, 1]);
@@ -52,16 +66,27 @@ public sealed class BgNbdModel(BgNbdParameters parameters)
     /// </list>
     /// The sum A₃ + A₄ is taken by log-sum-exp so large x or T never under/overflows.
     /// </summary>
-    public static double LogLikelihood(BgNbdParameters p, int x, double tx, double T)
+    public static double LogLikelihood(BgNbdParameters p, int x, double tx, double T) =>
+        FrequencyTerm(p, x) + TimingTerm(p, x, tx, T);
+
+    /// <summary>ln A₁ + ln A₂: the part of the log-likelihood that depends on x only.</summary>
+    private static double FrequencyTerm(BgNbdParameters p, int x)
     {
         var (r, alpha, a, b) = p;
         var lnA1 = SpecialFunctions.GammaLn(r + x) - SpecialFunctions.GammaLn(r) + r * Math.Log(alpha);
         var lnA2 = SpecialFunctions.BetaLn(a, b + x) - SpecialFunctions.BetaLn(a, b);
+        return lnA1 + lnA2;
+    }
+
+    /// <summary>ln(A₃ + δ_{x&gt;0}A₄) by log-sum-exp.</summary>
+    private static double TimingTerm(BgNbdParameters p, int x, double tx, double T)
+    {
+        var (r, alpha, a, b) = p;
         var lnA3 = -(r + x) * Math.Log(alpha + T);
-        if (x == 0) return lnA1 + lnA2 + lnA3;
+        if (x == 0) return lnA3;
         var lnA4 = Math.Log(a) - Math.Log(b + x - 1) - (r + x) * Math.Log(alpha + tx);
         var max = Math.Max(lnA3, lnA4);
-        return lnA1 + lnA2 + max + Math.Log(Math.Exp(lnA3 - max) + Math.Exp(lnA4 - max));
+        return max + Math.Log(Math.Exp(lnA3 - max) + Math.Exp(lnA4 - max));
     }
 
     /// <summary>

@@ -26,14 +26,21 @@ public sealed class GammaGammaModel(GammaGammaParameters parameters)
         ArgumentNullException.ThrowIfNull(customers);
         var eligible = customers.Where(IsEligible).ToArray();
         if (eligible.Length == 0) throw new ArgumentException("no customer with a repeat purchase and positive spend", nameof(customers));
-        var x = eligible.Select(c => c.Frequency).ToArray();
-        var m = eligible.Select(c => (double)c.MonetaryValue).ToArray();
+        // Sorted by x so the log-gamma part, which depends on x alone, is computed once per distinct x per evaluation.
+        var byX = eligible.OrderBy(c => c.Frequency).ToArray();
+        var x = byX.Select(c => c.Frequency).ToArray();
+        var m = byX.Select(c => (double)c.MonetaryValue).ToArray();
 
         double Objective(double[] theta)
         {
             var p = new GammaGammaParameters(theta[0], theta[1], theta[2]);
             var sum = 0.0;
-            for (var i = 0; i < x.Length; i++) sum += LogLikelihood(p, x[i], m[i]);
+            var countTerm = 0.0;
+            for (var i = 0; i < x.Length; i++)
+            {
+                if (i == 0 || x[i] != x[i - 1]) countTerm = CountTerm(p, x[i]);
+                sum += countTerm + SpendTerm(p, x[i], m[i]);
+            }
             return -sum / x.Length + l2Penalty * theta.Sum(v => v * v);
         }
 
@@ -46,12 +53,24 @@ public sealed class GammaGammaModel(GammaGammaParameters parameters)
     /// Gamma(px, νx); integrating ν ~ Gamma(q, γ) out gives
     /// ln L = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ + (px−1) ln m + px ln x − (px+q) ln(γ + x m).
     /// </summary>
-    public static double LogLikelihood(GammaGammaParameters parameters, int x, double m)
+    public static double LogLikelihood(GammaGammaParameters parameters, int x, double m) =>
+        CountTerm(parameters, x) + SpendTerm(parameters, x, m);
+
+    /// <summary>lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ + px ln x: the part that depends on x only.</summary>
+    private static double CountTerm(GammaGammaParameters parameters, int x)
     {
         var (p, q, gamma) = parameters;
         var px = p * x;
         return SpecialFunctions.GammaLn(px + q) - SpecialFunctions.GammaLn(px) - SpecialFunctions.GammaLn(q)
-               + q * Math.Log(gamma) + (px - 1) * Math.Log(m) + px * Math.Log(x) - (px + q) * Math.Log(gamma + x * m);
+               + q * Math.Log(gamma) + px * Math.Log(x);
+    }
+
+    /// <summary>(px−1) ln m − (px+q) ln(γ + x m).</summary>
+    private static double SpendTerm(GammaGammaParameters parameters, int x, double m)
+    {
+        var (p, q, gamma) = parameters;
+        var px = p * x;
+        return (px - 1) * Math.Log(m) - (px + q) * Math.Log(gamma + x * m);
     }
 
     /// <summary>

@@ -40,13 +40,22 @@ public sealed record LifetimeValueReport(
 public static class LifetimeValueAnalysis
 {
     /// <summary>Summarises, fits both models and scores every customer.</summary>
+    /// <exception cref="InsufficientDataException">
+    /// No customer bought on or before the calibration end, nobody made a repeat purchase with positive spend,
+    /// or the fitted spend model has no finite mean (q ≤ 1).
+    /// </exception>
     public static LifetimeValueReport Run(IEnumerable<Transaction> transactions, LifetimeValueOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ClvHorizonMonths, 1);
         var summaries = CustomerSummaryBuilder.Build(transactions, options.CalibrationEnd, options.TimeUnit);
+        EnsureFittable(summaries, options.CalibrationEnd);
         var bgNbd = BgNbdModel.Fit(summaries, options.L2Penalty);
         var gammaGamma = GammaGammaModel.Fit(summaries, options.L2Penalty);
+        if (gammaGamma.Parameters.Q <= 1)
+            throw new InsufficientDataException(
+                $"the spend model fitted q = {gammaGamma.Parameters.Q:G4} <= 1, i.e. no finite average order value; " +
+                $"this happens with very few repeat buyers ({summaries.Count(GammaGammaModel.IsEligible)}) or extremely dispersed spend — add more history");
         var discount = options.Discount ?? DiscountRate.Monthly(0.01);
         var horizon = options.PurchaseHorizon ?? options.ClvHorizonMonths * options.TimeUnit.UnitsPerMonth();
 
@@ -63,6 +72,20 @@ public static class LifetimeValueAnalysis
 
         return new LifetimeValueReport(options, bgNbd.Parameters, gammaGamma.Parameters,
             summaries.Count(GammaGammaModel.IsEligible), rows);
+    }
+
+    // Without a single repeat buyer the BG/NBD likelihood is maximised at the boundary (dropout or purchase
+    // rate → 0) and Gamma-Gamma has no data at all: the fit "succeeds" with meaningless extreme numbers.
+    private static void EnsureFittable(IReadOnlyList<CustomerSummary> summaries, DateOnly calibrationEnd)
+    {
+        if (summaries.Count == 0)
+            throw new InsufficientDataException(
+                $"no transactions on or before the calibration end {calibrationEnd:yyyy-MM-dd}; choose a later --calibration-end");
+        if (!summaries.Any(GammaGammaModel.IsEligible))
+            throw new InsufficientDataException(
+                $"none of the {summaries.Count} customers made a repeat purchase (a second purchase day with positive spend) " +
+                $"on or before {calibrationEnd:yyyy-MM-dd}; CLV needs repeat buyers to estimate purchase rates, dropout and spend — " +
+                "use more history or a later calibration end");
     }
 
     /// <summary>

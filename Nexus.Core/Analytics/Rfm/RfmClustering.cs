@@ -51,7 +51,7 @@ public static class RfmClustering
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MinClusters, 2);
         var maxK = Math.Min(options.MaxClusters, customers.Count - 1);
         if (maxK < options.MinClusters)
-            throw new ArgumentException($"need more than {options.MinClusters} customers to cluster, got {customers.Count}", nameof(customers));
+            throw new InsufficientDataException($"k-means needs more than {options.MinClusters} customers to cluster, got {customers.Count}");
 
         var points = Standardise(customers.Select(c => new[]
         {
