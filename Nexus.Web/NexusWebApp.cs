@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using Nexus.Core.Monitoring;
+using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Core.Sync;
 using Nexus.Core.Storage;
 using Nexus.Core.Stores;
 using Nexus.Web.Accounts;
@@ -38,6 +40,10 @@ public static class NexusWebApp
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DeploymentValidator>();
         services.AddStores();
+        services.AddSandbox(configuration);
+        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section));
+        services.AddSingleton<Nexus.Core.Platforms.PlatformRegistry>();
+        services.AddSync(configuration);
         return services;
     }
 
@@ -53,6 +59,7 @@ public static class NexusWebApp
         builder.Services.AddMudServices();
         builder.Services.AddAccounts();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddHostedService<DemoStoreRegistration>();
         builder.Services.AddJobs(builder.Configuration);
 
         var app = builder.Build();
@@ -69,6 +76,11 @@ public static class NexusWebApp
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapJobsDashboard();
+        if (app.Configuration.GetValue<bool>("Nexus:Sandbox:Enabled"))
+        {
+            // Fake stores speaking the platforms' real wire formats: the demo and the tests sync from them over HTTP.
+            app.MapSandboxStores("/sandbox").AllowAnonymous();
+        }
         return app;
     }
 

@@ -23,4 +23,13 @@ public sealed class ConnectedStore : ITenantOwned
     public string ProtectedCredentials { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the recurring incremental sync runs (cron, UTC). Default hourly.</summary>
+    public string SyncCron { get; set; } = "0 * * * *";
+
+    /// <summary>A paused store keeps its data but its recurring sync does not run.</summary>
+    public bool SchedulePaused { get; set; }
+
+    /// <summary>The background job of the sync queued or running for this store, if any: "Sync now" shows it instead of starting another.</summary>
+    public string? ActiveSyncJobId { get; set; }
 }

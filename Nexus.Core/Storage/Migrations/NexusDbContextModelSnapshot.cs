@@ -445,6 +445,9 @@ namespace Nexus.Core.Storage.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ActiveSyncJobId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BaseUrl")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -464,6 +467,13 @@ namespace Nexus.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedCredentials")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SchedulePaused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SyncCron")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

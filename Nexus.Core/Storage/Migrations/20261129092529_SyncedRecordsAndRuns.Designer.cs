@@ -11,7 +11,7 @@ using Nexus.Core.Storage;
 namespace Nexus.Core.Storage.Migrations
 {
     [DbContext(typeof(NexusDbContext))]
-    [Migration("20261129091939_SyncedRecordsAndRuns")]
+    [Migration("20261129092529_SyncedRecordsAndRuns")]
     partial class SyncedRecordsAndRuns
     {
         /// <inheritdoc />
@@ -448,6 +448,9 @@ namespace Nexus.Core.Storage.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ActiveSyncJobId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BaseUrl")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -467,6 +470,13 @@ namespace Nexus.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedCredentials")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SchedulePaused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SyncCron")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

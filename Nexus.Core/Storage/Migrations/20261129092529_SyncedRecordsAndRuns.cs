@@ -11,6 +11,26 @@ namespace Nexus.Core.Storage.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ActiveSyncJobId",
+                table: "Stores",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SchedulePaused",
+                table: "Stores",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SyncCron",
+                table: "Stores",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.CreateTable(
                 name: "customers",
                 columns: table => new
@@ -254,6 +274,18 @@ namespace Nexus.Core.Storage.Migrations
 
             migrationBuilder.DropTable(
                 name: "sync_runs");
+
+            migrationBuilder.DropColumn(
+                name: "ActiveSyncJobId",
+                table: "Stores");
+
+            migrationBuilder.DropColumn(
+                name: "SchedulePaused",
+                table: "Stores");
+
+            migrationBuilder.DropColumn(
+                name: "SyncCron",
+                table: "Stores");
         }
     }
 }
