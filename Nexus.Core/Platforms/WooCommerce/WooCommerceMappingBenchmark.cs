@@ -57,18 +57,24 @@ public static class WooCommerceMappingBenchmark
         return result;
     }
 
-    public static Result Run(IReadOnlyList<byte[]> pages, int iterations = 7)
+    /// <param name="pages">Order pages, e.g. from <see cref="BuildOrderPages"/>.</param>
+    /// <param name="iterations">Measured rounds; the best round of each path is reported.</param>
+    /// <param name="warmUp">How long all paths run before measuring; default 3 s.</param>
+    public static Result Run(IReadOnlyList<byte[]> pages, int iterations = 7, TimeSpan? warmUp = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
         var mapper = new WooCommerceOrderMapper(new WooCommerceMappingOptions("USD", new Uri("https://bench.example/")));
         var expected = pages.Sum(CountMapped(mapper));
         var ordersPerPage = pages.Count == 0 ? 0 : expected / pages.Count;
 
-        // Warm-up: JIT both paths (tiered compilation promotes hot methods after a few calls).
-        for (var w = 0; w < 3; w++)
+        // Warm-up by time, not by count: tiered JIT promotes hot methods to optimised code only after
+        // a delay, and a count-based warm-up measured tier-0 code (half speed) on this machine.
+        var warmUpClock = Stopwatch.StartNew();
+        for (var w = 0; w < 3 || warmUpClock.Elapsed < (warmUp ?? TimeSpan.FromSeconds(3)); w++)
         {
             TimeMapping(mapper, pages, expected);
             TimeDeserialise(pages, expected);
+            TimeTokenWalk(pages);
         }
 
         var bestMap = double.MaxValue;
@@ -86,8 +92,8 @@ public static class WooCommerceMappingBenchmark
     }
 
     /// <summary>Runs with pages built from <paramref name="orderTemplateJson"/>.</summary>
-    public static Result Run(ReadOnlySpan<byte> orderTemplateJson, int pages = 10, int ordersPerPage = 100, int iterations = 7) =>
-        Run(BuildOrderPages(orderTemplateJson, pages, ordersPerPage), iterations);
+    public static Result Run(ReadOnlySpan<byte> orderTemplateJson, int pages = 10, int ordersPerPage = 100, int iterations = 7, TimeSpan? warmUp = null) =>
+        Run(BuildOrderPages(orderTemplateJson, pages, ordersPerPage), iterations, warmUp);
 
     private static Func<byte[], int> CountMapped(WooCommerceOrderMapper mapper) => page =>
     {

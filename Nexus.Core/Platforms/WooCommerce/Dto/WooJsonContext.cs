@@ -7,6 +7,9 @@ namespace Nexus.Core.Platforms.WooCommerce.Dto;
 /// Source-generated metadata for every WooCommerce payload (no reflection on the hot path). The
 /// tolerant converters are registered for all properties of their type, so a DTO never has to
 /// remember which field WooCommerce is loose about today.
+/// DTO properties are <c>set</c>, not <c>init</c>: the generator treats init-only properties as
+/// constructor parameters and buffers them, which measured ~25 % slower on order pages. DTOs are
+/// transport objects; the canonical model is the immutable one.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
