@@ -45,4 +45,31 @@ public sealed class WooCommerceCustomerMapper(WooCommerceMappingOptions options)
             Extras = Extras(dto.MetaData, dto.ExtensionData),
         });
     }
+
+    /// <summary>
+    /// A guest shopper as a customer, built from a guest order's billing details (WooCommerce has no
+    /// customer record for guests). Keyed by the lower-cased billing email so repeat guest orders
+    /// collapse into one customer; null when the order has an account or no billing email.
+    /// </summary>
+    public static Customer? MapGuest(Order order)
+    {
+        if (!order.IsGuest || order.BillingEmail is null)
+            return null;
+        return new Customer
+        {
+            PlatformId = GuestIdPrefix + order.BillingEmail.Trim().ToLowerInvariant(),
+            Email = order.BillingEmail,
+            FirstName = order.Billing?.FirstName,
+            LastName = order.Billing?.LastName,
+            Phone = order.Billing?.Phone,
+            IsGuest = true,
+            Billing = order.Billing,
+            Shipping = order.Shipping,
+            CreatedAt = order.CreatedAt,
+            ModifiedAt = order.ModifiedAt ?? order.CreatedAt,
+        };
+    }
+
+    /// <summary>Prefix of guest customer ids; real WooCommerce ids are digits, so they cannot collide.</summary>
+    public const string GuestIdPrefix = "guest:";
 }
