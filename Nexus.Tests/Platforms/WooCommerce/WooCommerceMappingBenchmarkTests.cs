@@ -26,6 +26,6 @@ public class WooCommerceMappingBenchmarkTests
         var result = WooCommerceMappingBenchmark.Run(Bytes("order-single.json"), pages: 2, ordersPerPage: 5, iterations: 1, warmUp: TimeSpan.Zero);
 
         Assert.Equal((2, 5, 1), (result.Pages, result.OrdersPerPage, result.Iterations));
-        Assert.True(result.MappedOrdersPerSecond > 0 && result.DeserializedOrdersPerSecond > 0 && result.TokenizedOrdersPerSecond > 0);
+        Assert.True(result.MappedOrdersPerSecond > 0 && result.DeserializedOrdersPerSecond > 0 && result.TokenizedOrdersPerSecond > 0 && result.MedianRoundRatio > 0);
     }
 }
