@@ -18,6 +18,11 @@ public sealed class WooCommerceCustomerMapper(WooCommerceMappingOptions options)
     public Task<MappedPage<Customer>> MapCustomersPageAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
         JsonArrayPageMapper.MapAsync(utf8Json, WooJsonContext.Default.ListWooCustomerDto, WooJsonContext.Default.WooCustomerDto, Map, EntityType, cancellationToken);
 
+    /// <summary>Maps one customer body (<c>GET /customers/{id}</c>); a failure carries the raw JSON.</summary>
+    /// <exception cref="MalformedPageException">The body is not readable JSON.</exception>
+    public MappingResult<Customer> MapCustomer(ReadOnlySpan<byte> utf8Json) =>
+        JsonArrayPageMapper.MapSingle(utf8Json, WooJsonContext.Default.WooCustomerDto, Map, EntityType);
+
     public MappingResult<Customer> Map(WooCustomerDto dto)
     {
         var issues = new MappingIssueCollector();

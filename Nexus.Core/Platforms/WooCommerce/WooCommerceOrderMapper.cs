@@ -19,6 +19,11 @@ public sealed class WooCommerceOrderMapper(WooCommerceMappingOptions options)
     public Task<MappedPage<Order>> MapOrdersPageAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
         JsonArrayPageMapper.MapAsync(utf8Json, WooJsonContext.Default.ListWooOrderDto, WooJsonContext.Default.WooOrderDto, Map, EntityType, cancellationToken);
 
+    /// <summary>Maps one order body (<c>GET /orders/{id}</c>); a failure carries the raw JSON.</summary>
+    /// <exception cref="MalformedPageException">The body is not readable JSON.</exception>
+    public MappingResult<Order> MapOrder(ReadOnlySpan<byte> utf8Json) =>
+        JsonArrayPageMapper.MapSingle(utf8Json, WooJsonContext.Default.WooOrderDto, Map, EntityType);
+
     public MappingResult<Order> Map(WooOrderDto dto)
     {
         var issues = new MappingIssueCollector();

@@ -33,5 +33,7 @@ namespace Nexus.Core.Platforms.WooCommerce.Dto;
 [JsonSerializable(typeof(List<WooRefundDto>))]
 [JsonSerializable(typeof(WooCouponDto))]
 [JsonSerializable(typeof(List<WooCouponDto>))]
+[JsonSerializable(typeof(WooOrderBatchDto))]
+[JsonSerializable(typeof(List<WooCustomerDownloadDto>))]
 [JsonSerializable(typeof(WooErrorDto))]
 public sealed partial class WooJsonContext : JsonSerializerContext;
