@@ -110,6 +110,27 @@ public static class JsonArrayPageMapper
         return new MappedPage<TModel>(mapped, quarantined ?? (IReadOnlyList<Quarantined>)[]);
     }
 
+    /// <summary>
+    /// Maps a single-record response (e.g. <c>GET /orders/{id}</c>). A bad record comes back as a
+    /// failure carrying its raw JSON; only unreadable JSON throws.
+    /// </summary>
+    /// <exception cref="MalformedPageException">The body is not one readable JSON value.</exception>
+    public static MappingResult<TModel> MapSingle<TDto, TModel>(
+        ReadOnlySpan<byte> utf8Json,
+        JsonTypeInfo<TDto> dtoType,
+        Func<TDto, MappingResult<TModel>> map,
+        string entityType)
+        where TDto : class
+        where TModel : class
+    {
+        var page = MapElementByElement([(byte)'[', .. utf8Json, (byte)']'], dtoType, map, entityType);
+        return page.Mapped.Count == 1
+            ? MappingResult<TModel>.Success(page.Mapped[0])
+            : page.Quarantined.Count == 1
+                ? MappingResult<TModel>.Failure(page.Quarantined[0].Issues, page.Quarantined[0].RawJson)
+                : throw new MalformedPageException($"Expected exactly one {entityType} record.", 0);
+    }
+
     /// <summary>Reads the whole stream (pages are small) and maps it like the span overload.</summary>
     public static async Task<MappedPage<TModel>> MapAsync<TDto, TModel>(
         Stream utf8Json,

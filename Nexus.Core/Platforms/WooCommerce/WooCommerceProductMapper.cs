@@ -27,6 +27,16 @@ public sealed class WooCommerceProductMapper(WooCommerceMappingOptions options)
     public MappedPage<Variant> MapVariationsPage(ReadOnlySpan<byte> utf8Json, string productPlatformId) =>
         JsonArrayPageMapper.Map(utf8Json, WooJsonContext.Default.ListWooVariationDto, WooJsonContext.Default.WooVariationDto, dto => MapVariation(dto, productPlatformId), VariantEntityType);
 
+    /// <summary>Maps one product body (<c>GET /products/{id}</c>); a failure carries the raw JSON.</summary>
+    /// <exception cref="MalformedPageException">The body is not readable JSON.</exception>
+    public MappingResult<Product> MapProduct(ReadOnlySpan<byte> utf8Json) =>
+        JsonArrayPageMapper.MapSingle(utf8Json, WooJsonContext.Default.WooProductDto, Map, ProductEntityType);
+
+    /// <summary>Maps one variation body (<c>GET /products/{productPlatformId}/variations/{id}</c>).</summary>
+    /// <exception cref="MalformedPageException">The body is not readable JSON.</exception>
+    public MappingResult<Variant> MapVariation(ReadOnlySpan<byte> utf8Json, string productPlatformId) =>
+        JsonArrayPageMapper.MapSingle(utf8Json, WooJsonContext.Default.WooVariationDto, dto => MapVariation(dto, productPlatformId), VariantEntityType);
+
     public MappingResult<Product> Map(WooProductDto dto)
     {
         var issues = new MappingIssueCollector();

@@ -17,6 +17,11 @@ public sealed class WooCommerceRefundMapper(WooCommerceMappingOptions options)
     public MappedPage<Refund> MapRefundsPage(ReadOnlySpan<byte> utf8Json, string orderPlatformId, string currency) =>
         JsonArrayPageMapper.Map(utf8Json, WooJsonContext.Default.ListWooRefundDto, WooJsonContext.Default.WooRefundDto, dto => Map(dto, orderPlatformId, currency), EntityType);
 
+    /// <summary>Maps one refund body (<c>GET /orders/{order_id}/refunds/{id}</c>); a failure carries the raw JSON.</summary>
+    /// <exception cref="MalformedPageException">The body is not readable JSON.</exception>
+    public MappingResult<Refund> MapRefund(ReadOnlySpan<byte> utf8Json, string orderPlatformId, string currency) =>
+        JsonArrayPageMapper.MapSingle(utf8Json, WooJsonContext.Default.WooRefundDto, dto => Map(dto, orderPlatformId, currency), EntityType);
+
     public MappingResult<Refund> Map(WooRefundDto dto, string orderPlatformId, string currency)
     {
         if (!Money.IsIsoCurrencyCode(currency))

@@ -46,4 +46,19 @@ public class WooCommerceCustomerMapperTests
         Assert.Equal(("Av. Brasil, 432", "Rio de Janeiro", "RJ", "12345-000", "BR"), (joao.Billing!.Line1, joao.Billing.City, joao.Billing.Region, joao.Billing.PostalCode, joao.Billing.CountryCode));
         Assert.Equal(Utc(2017, 3, 21, 19, 11, 14), joao.CreatedAt);
     }
+
+    [Fact]
+    public void Guest_order_yields_a_guest_customer_keyed_by_email_and_account_orders_do_not()
+    {
+        var orders = new WooCommerceOrderMapper(Options).MapOrdersPage(Bytes("handwritten/order-list-with-refunds.json")).Mapped;
+
+        var guest = WooCommerceCustomerMapper.MapGuest(orders[0])!;
+
+        Assert.Equal("guest:jurgen@example.de", guest.PlatformId);
+        Assert.True(guest.IsGuest);
+        Assert.Equal(("Jürgen", "Groß", "jurgen@example.de"), (guest.FirstName, guest.LastName, guest.Email));
+        Assert.Equal("München", guest.Billing!.City);
+        Assert.Equal(Utc(2023, 11, 5, 9, 15, 0), guest.CreatedAt);
+        Assert.Null(WooCommerceCustomerMapper.MapGuest(orders[1])); // customer_id 26 has an account
+    }
 }

@@ -8,50 +8,50 @@ namespace Nexus.Core.Platforms.WooCommerce.Dto;
 
 public sealed record WooAddressDto
 {
-    public string? FirstName { get; init; }
-    public string? LastName { get; init; }
-    public string? Company { get; init; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Company { get; set; }
 
     [JsonPropertyName("address_1")]
-    public string? Address1 { get; init; }
+    public string? Address1 { get; set; }
 
     [JsonPropertyName("address_2")]
-    public string? Address2 { get; init; }
+    public string? Address2 { get; set; }
 
-    public string? City { get; init; }
-    public string? State { get; init; }
-    public string? Postcode { get; init; }
-    public string? Country { get; init; }
+    public string? City { get; set; }
+    public string? State { get; set; }
+    public string? Postcode { get; set; }
+    public string? Country { get; set; }
 
     /// <summary>Billing addresses only.</summary>
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
     /// <summary>Billing always; shipping since WC 5.6.</summary>
-    public string? Phone { get; init; }
+    public string? Phone { get; set; }
 }
 
 /// <summary>A <c>meta_data</c> entry. Plugins put any JSON type in <c>value</c>, so it stays raw JSON.</summary>
 public sealed record WooMetaDataDto
 {
-    public long? Id { get; init; }
-    public string? Key { get; init; }
+    public long? Id { get; set; }
+    public string? Key { get; set; }
 
     [JsonConverter(typeof(RawJsonConverter))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 }
 
 public sealed record WooImageDto
 {
-    public long? Id { get; init; }
-    public string? Src { get; init; }
-    public string? Name { get; init; }
-    public string? Alt { get; init; }
+    public long? Id { get; set; }
+    public string? Src { get; set; }
+    public string? Name { get; set; }
+    public string? Alt { get; set; }
 }
 
 /// <summary>A category or tag reference on a product.</summary>
 public sealed record WooTermDto
 {
-    public long? Id { get; init; }
-    public string? Name { get; init; }
-    public string? Slug { get; init; }
+    public long? Id { get; set; }
+    public string? Name { get; set; }
+    public string? Slug { get; set; }
 }

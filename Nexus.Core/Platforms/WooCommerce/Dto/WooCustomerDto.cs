@@ -10,25 +10,24 @@ namespace Nexus.Core.Platforms.WooCommerce.Dto;
 /// </summary>
 public sealed record WooCustomerDto
 {
-    public long? Id { get; init; }
-    public DateTimeOffset? DateCreated { get; init; }
-    public DateTimeOffset? DateCreatedGmt { get; init; }
-    public DateTimeOffset? DateModified { get; init; }
-    public DateTimeOffset? DateModifiedGmt { get; init; }
-    public string? Email { get; init; }
-    public string? FirstName { get; init; }
-    public string? LastName { get; init; }
-    public string? Username { get; init; }
-    public WooAddressDto? Billing { get; init; }
-    public WooAddressDto? Shipping { get; init; }
-    public bool? IsPayingCustomer { get; init; }
-    public IReadOnlyList<WooMetaDataDto>? MetaData { get; init; }
+    public long? Id { get; set; }
+    public DateTimeOffset? DateCreated { get; set; }
+    public DateTimeOffset? DateCreatedGmt { get; set; }
+    public DateTimeOffset? DateModified { get; set; }
+    public DateTimeOffset? DateModifiedGmt { get; set; }
+    public string? Email { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Username { get; set; }
+    public WooAddressDto? Billing { get; set; }
+    public WooAddressDto? Shipping { get; set; }
+    public bool? IsPayingCustomer { get; set; }
+    public IReadOnlyList<WooMetaDataDto>? MetaData { get; set; }
 
     [JsonPropertyName("_links")]
     [JsonConverter(typeof(SkipValueConverter))]
-    public object? Links { get; init; }
+    public object? Links { get; set; }
 
-    // Settable, not init: System.Text.Json cannot fill extension data through the init/constructor path.
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

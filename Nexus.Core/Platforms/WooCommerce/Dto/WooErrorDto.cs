@@ -4,14 +4,14 @@ namespace Nexus.Core.Platforms.WooCommerce.Dto;
 public sealed record WooErrorDto
 {
     /// <summary>Machine code, e.g. "rest_no_route", "woocommerce_rest_term_invalid".</summary>
-    public string? Code { get; init; }
+    public string? Code { get; set; }
 
-    public string? Message { get; init; }
-    public WooErrorDataDto? Data { get; init; }
+    public string? Message { get; set; }
+    public WooErrorDataDto? Data { get; set; }
 }
 
 public sealed record WooErrorDataDto
 {
     /// <summary>The HTTP status the error was sent with.</summary>
-    public long? Status { get; init; }
+    public long? Status { get; set; }
 }

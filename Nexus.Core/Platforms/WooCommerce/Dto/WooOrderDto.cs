@@ -10,50 +10,49 @@ namespace Nexus.Core.Platforms.WooCommerce.Dto;
 /// </summary>
 public sealed record WooOrderDto
 {
-    public long? Id { get; init; }
-    public long? ParentId { get; init; }
-    public string? Number { get; init; }
-    public string? Status { get; init; }
-    public string? Currency { get; init; }
-    public DateTimeOffset? DateCreated { get; init; }
-    public DateTimeOffset? DateCreatedGmt { get; init; }
-    public DateTimeOffset? DateModified { get; init; }
-    public DateTimeOffset? DateModifiedGmt { get; init; }
-    public decimal? DiscountTotal { get; init; }
-    public decimal? DiscountTax { get; init; }
-    public decimal? ShippingTotal { get; init; }
-    public decimal? ShippingTax { get; init; }
-    public decimal? Total { get; init; }
-    public decimal? TotalTax { get; init; }
-    public bool? PricesIncludeTax { get; init; }
+    public long? Id { get; set; }
+    public long? ParentId { get; set; }
+    public string? Number { get; set; }
+    public string? Status { get; set; }
+    public string? Currency { get; set; }
+    public DateTimeOffset? DateCreated { get; set; }
+    public DateTimeOffset? DateCreatedGmt { get; set; }
+    public DateTimeOffset? DateModified { get; set; }
+    public DateTimeOffset? DateModifiedGmt { get; set; }
+    public decimal? DiscountTotal { get; set; }
+    public decimal? DiscountTax { get; set; }
+    public decimal? ShippingTotal { get; set; }
+    public decimal? ShippingTax { get; set; }
+    public decimal? Total { get; set; }
+    public decimal? TotalTax { get; set; }
+    public bool? PricesIncludeTax { get; set; }
 
     /// <summary>0 for guest checkouts.</summary>
-    public long? CustomerId { get; init; }
+    public long? CustomerId { get; set; }
 
-    public string? CustomerNote { get; init; }
-    public WooAddressDto? Billing { get; init; }
-    public WooAddressDto? Shipping { get; init; }
-    public string? PaymentMethod { get; init; }
-    public string? PaymentMethodTitle { get; init; }
-    public string? TransactionId { get; init; }
-    public DateTimeOffset? DatePaid { get; init; }
-    public DateTimeOffset? DatePaidGmt { get; init; }
-    public DateTimeOffset? DateCompleted { get; init; }
-    public DateTimeOffset? DateCompletedGmt { get; init; }
-    public IReadOnlyList<WooMetaDataDto>? MetaData { get; init; }
-    public IReadOnlyList<WooLineItemDto>? LineItems { get; init; }
-    public IReadOnlyList<WooTaxLineDto>? TaxLines { get; init; }
-    public IReadOnlyList<WooShippingLineDto>? ShippingLines { get; init; }
-    public IReadOnlyList<WooFeeLineDto>? FeeLines { get; init; }
-    public IReadOnlyList<WooCouponLineDto>? CouponLines { get; init; }
-    public IReadOnlyList<WooOrderRefundDto>? Refunds { get; init; }
+    public string? CustomerNote { get; set; }
+    public WooAddressDto? Billing { get; set; }
+    public WooAddressDto? Shipping { get; set; }
+    public string? PaymentMethod { get; set; }
+    public string? PaymentMethodTitle { get; set; }
+    public string? TransactionId { get; set; }
+    public DateTimeOffset? DatePaid { get; set; }
+    public DateTimeOffset? DatePaidGmt { get; set; }
+    public DateTimeOffset? DateCompleted { get; set; }
+    public DateTimeOffset? DateCompletedGmt { get; set; }
+    public IReadOnlyList<WooMetaDataDto>? MetaData { get; set; }
+    public IReadOnlyList<WooLineItemDto>? LineItems { get; set; }
+    public IReadOnlyList<WooTaxLineDto>? TaxLines { get; set; }
+    public IReadOnlyList<WooShippingLineDto>? ShippingLines { get; set; }
+    public IReadOnlyList<WooFeeLineDto>? FeeLines { get; set; }
+    public IReadOnlyList<WooCouponLineDto>? CouponLines { get; set; }
+    public IReadOnlyList<WooOrderRefundDto>? Refunds { get; set; }
 
     /// <summary>API self/collection links: rebuilt from the id when needed, so not materialised.</summary>
     [JsonPropertyName("_links")]
     [JsonConverter(typeof(SkipValueConverter))]
-    public object? Links { get; init; }
+    public object? Links { get; set; }
 
-    // Settable, not init: System.Text.Json cannot fill extension data through the init/constructor path.
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -10,46 +10,45 @@ namespace Nexus.Core.Platforms.WooCommerce.Dto;
 /// </summary>
 public sealed record WooProductDto
 {
-    public long? Id { get; init; }
-    public string? Name { get; init; }
-    public string? Slug { get; init; }
-    public string? Permalink { get; init; }
-    public DateTimeOffset? DateCreated { get; init; }
-    public DateTimeOffset? DateCreatedGmt { get; init; }
-    public DateTimeOffset? DateModified { get; init; }
-    public DateTimeOffset? DateModifiedGmt { get; init; }
+    public long? Id { get; set; }
+    public string? Name { get; set; }
+    public string? Slug { get; set; }
+    public string? Permalink { get; set; }
+    public DateTimeOffset? DateCreated { get; set; }
+    public DateTimeOffset? DateCreatedGmt { get; set; }
+    public DateTimeOffset? DateModified { get; set; }
+    public DateTimeOffset? DateModifiedGmt { get; set; }
 
     /// <summary>simple, grouped, external or variable.</summary>
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>draft, pending, private or publish.</summary>
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
-    public string? Sku { get; init; }
-    public decimal? Price { get; init; }
-    public decimal? RegularPrice { get; init; }
-    public decimal? SalePrice { get; init; }
-    public long? TotalSales { get; init; }
-    public bool? ManageStock { get; init; }
-    public long? StockQuantity { get; init; }
+    public string? Sku { get; set; }
+    public decimal? Price { get; set; }
+    public decimal? RegularPrice { get; set; }
+    public decimal? SalePrice { get; set; }
+    public long? TotalSales { get; set; }
+    public bool? ManageStock { get; set; }
+    public long? StockQuantity { get; set; }
 
     /// <summary>instock, outofstock or onbackorder.</summary>
-    public string? StockStatus { get; init; }
+    public string? StockStatus { get; set; }
 
-    public IReadOnlyList<WooTermDto>? Categories { get; init; }
-    public IReadOnlyList<WooImageDto>? Images { get; init; }
-    public IReadOnlyList<WooProductAttributeDto>? Attributes { get; init; }
+    public IReadOnlyList<WooTermDto>? Categories { get; set; }
+    public IReadOnlyList<WooImageDto>? Images { get; set; }
+    public IReadOnlyList<WooProductAttributeDto>? Attributes { get; set; }
 
     /// <summary>Variation ids of a variable product; the variations themselves come from their own endpoint.</summary>
-    public IReadOnlyList<long?>? Variations { get; init; }
+    public IReadOnlyList<long?>? Variations { get; set; }
 
-    public IReadOnlyList<WooMetaDataDto>? MetaData { get; init; }
+    public IReadOnlyList<WooMetaDataDto>? MetaData { get; set; }
 
     [JsonPropertyName("_links")]
     [JsonConverter(typeof(SkipValueConverter))]
-    public object? Links { get; init; }
+    public object? Links { get; set; }
 
-    // Settable, not init: System.Text.Json cannot fill extension data through the init/constructor path.
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }
@@ -57,21 +56,21 @@ public sealed record WooProductDto
 /// <summary>A product attribute: <c>id</c> 0 means a custom (non-taxonomy) attribute.</summary>
 public sealed record WooProductAttributeDto
 {
-    public long? Id { get; init; }
-    public string? Name { get; init; }
-    public long? Position { get; init; }
-    public bool? Visible { get; init; }
+    public long? Id { get; set; }
+    public string? Name { get; set; }
+    public long? Position { get; set; }
+    public bool? Visible { get; set; }
 
     /// <summary>True when the attribute defines variations.</summary>
-    public bool? Variation { get; init; }
+    public bool? Variation { get; set; }
 
-    public IReadOnlyList<string>? Options { get; init; }
+    public IReadOnlyList<string>? Options { get; set; }
 }
 
 /// <summary>One chosen option on a variation (or in a product's <c>default_attributes</c>).</summary>
 public sealed record WooVariationAttributeDto
 {
-    public long? Id { get; init; }
-    public string? Name { get; init; }
-    public string? Option { get; init; }
+    public long? Id { get; set; }
+    public string? Name { get; set; }
+    public string? Option { get; set; }
 }

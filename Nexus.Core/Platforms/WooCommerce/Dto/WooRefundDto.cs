@@ -10,20 +10,19 @@ namespace Nexus.Core.Platforms.WooCommerce.Dto;
 /// </summary>
 public sealed record WooRefundDto
 {
-    public long? Id { get; init; }
-    public DateTimeOffset? DateCreated { get; init; }
-    public DateTimeOffset? DateCreatedGmt { get; init; }
-    public decimal? Amount { get; init; }
-    public string? Reason { get; init; }
-    public bool? RefundedPayment { get; init; }
-    public IReadOnlyList<WooMetaDataDto>? MetaData { get; init; }
-    public IReadOnlyList<WooLineItemDto>? LineItems { get; init; }
+    public long? Id { get; set; }
+    public DateTimeOffset? DateCreated { get; set; }
+    public DateTimeOffset? DateCreatedGmt { get; set; }
+    public decimal? Amount { get; set; }
+    public string? Reason { get; set; }
+    public bool? RefundedPayment { get; set; }
+    public IReadOnlyList<WooMetaDataDto>? MetaData { get; set; }
+    public IReadOnlyList<WooLineItemDto>? LineItems { get; set; }
 
     [JsonPropertyName("_links")]
     [JsonConverter(typeof(SkipValueConverter))]
-    public object? Links { get; init; }
+    public object? Links { get; set; }
 
-    // Settable, not init: System.Text.Json cannot fill extension data through the init/constructor path.
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }
