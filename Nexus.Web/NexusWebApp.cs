@@ -12,6 +12,7 @@ using Nexus.Web.Components;
 using Nexus.Web.Components.Account;
 using Nexus.Web.Demo;
 using Nexus.Web.Jobs;
+using Nexus.Web.Sync;
 
 namespace Nexus.Web;
 
@@ -61,6 +62,7 @@ public static class NexusWebApp
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddHostedService<DemoStoreRegistration>();
         builder.Services.AddJobs(builder.Configuration);
+        builder.Services.AddSyncWeb();
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
@@ -76,6 +78,7 @@ public static class NexusWebApp
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapJobsDashboard();
+        app.MapSyncHub();
         if (app.Configuration.GetValue<bool>("Nexus:Sandbox:Enabled"))
         {
             // Fake stores speaking the platforms' real wire formats: the demo and the tests sync from them over HTTP.

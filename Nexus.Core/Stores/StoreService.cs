@@ -59,6 +59,31 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Changes a store's name, address, schedule and (when given) credentials.</summary>
+    public async Task UpdateAsync(Guid tenantId, int storeId, string name, string baseUrl, string syncCron, bool schedulePaused, StoreCredentials? credentials, CancellationToken cancellationToken = default)
+    {
+        await using var db = await CreateAsync(tenantId, cancellationToken);
+        var entity = await db.Stores.FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken)
+                     ?? throw new KeyNotFoundException("That store does not exist or is not yours.");
+        entity.Name = name.Trim();
+        entity.BaseUrl = baseUrl.TrimEnd('/');
+        entity.SyncCron = syncCron;
+        entity.SchedulePaused = schedulePaused;
+        if (credentials is not null) entity.ProtectedCredentials = protector.Protect(credentials);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes a store and, through the database's cascades, everything synced from it.</summary>
+    public async Task<bool> DeleteAsync(Guid tenantId, int storeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await CreateAsync(tenantId, cancellationToken);
+        var entity = await db.Stores.FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken);
+        if (entity is null) return false;
+        db.Stores.Remove(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     private async Task<NexusDbContext> CreateAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         var db = await factory.CreateDbContextAsync(cancellationToken);

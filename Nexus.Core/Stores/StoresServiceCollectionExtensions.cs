@@ -8,6 +8,7 @@ public static class StoresServiceCollectionExtensions
     {
         services.AddSingleton<StoreCredentialProtector>();
         services.AddSingleton<StoreService>();
+        services.AddSingleton<StoreOverviewQuery>();
         return services;
     }
 }

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Components;
+using Nexus.Core.Platforms;
+using Nexus.Core.Sync;
+
+namespace Nexus.Web.Components.Pages.Stores;
+
+public partial class SyncProgressPanel
+{
+    private static readonly SyncEntity[] Entities = [SyncEntity.Customers, SyncEntity.Products, SyncEntity.Orders];
+
+    [Parameter, EditorRequired] public SyncProgress Progress { get; set; } = default!;
+
+    private string PhaseText => Progress.Phase switch
+    {
+        SyncPhase.Started => "Starting…",
+        SyncPhase.Fetching or SyncPhase.EntityFinished => $"Syncing {Progress.Entity?.ToString().ToLowerInvariant()} (page {Progress.Page:N0} of {Progress.TotalPages:N0})",
+        _ => Progress.Status switch
+        {
+            SyncRunStatus.Succeeded => "Sync finished",
+            SyncRunStatus.Cancelled => "Sync cancelled",
+            _ => "Sync failed",
+        },
+    };
+
+    private bool IsDone(SyncEntity entity) =>
+        Progress.Phase == SyncPhase.Finished && Progress.Status == SyncRunStatus.Succeeded
+        || Progress.Entity is { } current && current > entity;
+
+    private static double Percent(long fetched, long? total, bool done) =>
+        done ? 100 : total is > 0 ? Math.Min(100, 100.0 * fetched / total.Value) : 0;
+
+    /// <summary>Time left at the current rate for what the platform said remains; unknown until totals are known.</summary>
+    private TimeSpan? Eta
+    {
+        get
+        {
+            if (Progress.Phase == SyncPhase.Finished || Progress.RecordsPerSecond <= 0) return null;
+            var remaining = Progress.AllCounts.Values.Sum(c => Math.Max(0, (c.Total ?? c.Fetched) - c.Fetched));
+            return remaining > 0 ? TimeSpan.FromSeconds(remaining / Progress.RecordsPerSecond) : null;
+        }
+    }
+
+    private string Summary
+    {
+        get
+        {
+            var counts = Progress.AllCounts.Values;
+            var text = $"Fetched {counts.Sum(c => c.Fetched):N0} records: {counts.Sum(c => c.Inserted):N0} new, {counts.Sum(c => c.Updated):N0} updated, " +
+                       $"{counts.Sum(c => c.Unchanged):N0} unchanged, {counts.Sum(c => c.Quarantined):N0} quarantined, in {Format(Progress.Elapsed)}.";
+            return Progress.Error is { } error ? $"{error} {text}" : text;
+        }
+    }
+
+    private static string Format(TimeSpan span) =>
+        span.TotalHours >= 1 ? $"{(int)span.TotalHours}h {span.Minutes}m" : span.TotalMinutes >= 1 ? $"{span.Minutes}m {span.Seconds}s" : $"{span.TotalSeconds:F1}s";
+}
