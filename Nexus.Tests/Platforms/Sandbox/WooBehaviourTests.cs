@@ -32,6 +32,25 @@ public class WooBehaviourTests
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
+    [Fact]
+    public async Task Latency_waits_on_the_sandbox_clock()
+    {
+        var options = SandboxServer.Store("f");
+        options.LatencyMs = 1500;
+        await using var server = await SandboxServer.StartAsync(options);
+        var pending = server.GetBasicAsync(Page1);
+        await Task.Delay(300);
+        Assert.False(pending.IsCompleted, "the response must wait for the fake clock");
+        // Advance in steps: the server may register its delay only after a first advance under load.
+        for (var k = 0; k < 200 && !pending.IsCompleted; k++)
+        {
+            server.Time.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.WhenAny(pending, Task.Delay(50));
+        }
+        using var response = await pending;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private static async Task<(SandboxServer Server, FaultInjector Faults)> StartWithFaultAsync(FaultKind kind)
     {
         var server = await SandboxServer.StartAsync(SandboxServer.Store("f"));
