@@ -120,3 +120,16 @@ internal static class WooResponsesForTests
         return buffer.WrittenSpan.ToArray();
     }
 }
+
+public class PayingCustomerTests
+{
+    [Fact]
+    public void Is_paying_customer_follows_the_first_order()
+    {
+        var store = GenerationTests.Store(13, SizeProfile.Small);
+        var s = store.Current;
+        var buyers = Enumerable.Range(0, s.OrderCount).Select(i => s.CustomerOf[i]).Where(c => c > 0).ToHashSet();
+        Assert.All(Enumerable.Range(1, store.CustomerCount), id => Assert.Equal(buyers.Contains(id), store.Customer(s, id).IsPayingCustomer));
+        Assert.True(buyers.Count < store.CustomerCount, "some registered customers never buy");
+    }
+}

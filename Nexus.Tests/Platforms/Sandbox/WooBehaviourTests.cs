@@ -32,6 +32,25 @@ public class WooBehaviourTests
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
+    [Fact]
+    public async Task Latency_waits_on_the_sandbox_clock()
+    {
+        var options = SandboxServer.Store("f");
+        options.LatencyMs = 1500;
+        await using var server = await SandboxServer.StartAsync(options);
+        var pending = server.GetBasicAsync(Page1);
+        await Task.Delay(300);
+        Assert.False(pending.IsCompleted, "the response must wait for the fake clock");
+        // Advance in steps: the server may register its delay only after a first advance under load.
+        for (var k = 0; k < 200 && !pending.IsCompleted; k++)
+        {
+            server.Time.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.WhenAny(pending, Task.Delay(50));
+        }
+        using var response = await pending;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private static async Task<(SandboxServer Server, FaultInjector Faults)> StartWithFaultAsync(FaultKind kind)
     {
         var server = await SandboxServer.StartAsync(SandboxServer.Store("f"));
@@ -101,10 +120,16 @@ public class WooBehaviourTests
     [Fact]
     public async Task Timeout_hangs_until_the_client_gives_up_and_the_server_stays_healthy()
     {
-        var (server, _) = await StartWithFaultAsync(FaultKind.Timeout);
+        var (server, faults) = await StartWithFaultAsync(FaultKind.Timeout);
         await using var _s = server;
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => server.GetBasicAsync(Page1, ct: cts.Token));
+        using var cts = new CancellationTokenSource();
+        var hanging = server.GetBasicAsync(Page1, ct: cts.Token);
+        // Cancel only once the server has taken the fault, so the fault cannot leak into the next request.
+        while (faults.Pending > 0 && !hanging.IsCompleted) await Task.Delay(10);
+        await Task.Delay(200);
+        Assert.False(hanging.IsCompleted, "a timed-out request must not answer");
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => hanging);
         using var next = await server.GetBasicAsync(Page1);
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }

@@ -29,6 +29,12 @@ public sealed class FaultInjector
             for (var k = 0; k < count; k++) _script.Enqueue(kind);
     }
 
+    /// <summary>Scripted faults not yet handed out.</summary>
+    public int Pending
+    {
+        get { lock (_gate) return _script.Count; }
+    }
+
     public FaultKind? Next()
     {
         lock (_gate)

@@ -14,7 +14,7 @@ public sealed class CustomerFactory(long seed, DateTime historyStartUtc, Custome
     private const long GuestStream = 0x6E57;
     private static readonly string[] BadPhones = ["12", "phone", "n/a", "+1 (555) 555-55555555555", "000-CALL-ME"];
 
-    public SandboxCustomer Create(int id, DateTime asOfUtc)
+    public SandboxCustomer Create(int id, DateTime asOfUtc, bool isPayingCustomer = false)
     {
         var rng = new SeededStream(seed, CustomerStream, id);
         var locale = LocalePools.PickLocale(ref rng);
@@ -30,8 +30,7 @@ public sealed class CustomerFactory(long seed, DateTime historyStartUtc, Custome
         var shipping = addressRng.Chance(0.8) ? billing with { Email = "", Phone = "" } : Address(locale, first, last, "", ref addressRng) with { Phone = "" };
 
         (email, billing) = ApplyDefects(id, email, billing);
-        var paying = population.SignupDay(id) <= (asOfUtc - historyStartUtc).TotalDays;
-        return new SandboxCustomer(id, created, lastEdit ?? created.AddSeconds(2), email, first, last, local, billing, shipping, paying);
+        return new SandboxCustomer(id, created, lastEdit ?? created.AddSeconds(2), email, first, last, local, billing, shipping, isPayingCustomer);
     }
 
     /// <summary>date_modified without building the record, for the list filters over 100k customers.</summary>

@@ -92,8 +92,12 @@ public static class LocalePools
         });
     }
 
-    /// <summary>An ASCII e-mail local part: diacritics stripped, non-Latin names fall back to "customer".</summary>
-    public static string AsciiSlug(string s)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Slugs = new(StringComparer.Ordinal);
+
+    /// <summary>An ASCII e-mail local part: diacritics stripped, non-Latin names give "". Cached: names come from small pools.</summary>
+    public static string AsciiSlug(string s) => Slugs.GetOrAdd(s, ComputeAsciiSlug);
+
+    private static string ComputeAsciiSlug(string s)
     {
         var normalized = s.Normalize(System.Text.NormalizationForm.FormD);
         var sb = new System.Text.StringBuilder(normalized.Length);

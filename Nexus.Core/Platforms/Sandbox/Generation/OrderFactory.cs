@@ -42,8 +42,8 @@ public sealed class OrderFactory(
             var qty = rng.NextDouble() switch { < 0.75 => 1, < 0.93 => 2, _ => rng.Next(3, 6) };
             var subtotal = price * qty;
             itemsSubtotal += subtotal;
-            var name = variation is null ? product.Name : $"{product.Name} - {string.Join(", ", variation.Attributes.Select(a => a.Option))}";
-            IReadOnlyList<(string, string)> meta = variation is null ? [] : variation.Attributes.Select(a => ("pa_" + a.Name.ToLowerInvariant(), a.Option)).ToArray();
+            var name = variation is null ? product.Name : product.Name + variation.NameSuffix;
+            var meta = variation?.LineMeta ?? [];
             lines[k] = new SandboxLineItem((int)(i * 8 + k + 1), name, product.Id, variation?.Id ?? 0, qty, price,
                 subtotal, Round(subtotal * taxRate), subtotal, Round(subtotal * taxRate), variation?.Sku ?? product.Sku, meta);
         }

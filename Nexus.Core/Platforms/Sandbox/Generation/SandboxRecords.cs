@@ -24,6 +24,13 @@ public sealed record SandboxVariation(
     IReadOnlyList<(int AttributeId, string Name, string Option)> Attributes, DateTime CreatedUtc, DateTime ModifiedUtc)
 {
     public decimal Price => SalePrice ?? RegularPrice;
+
+    /// <summary>" - S, Black": what WooCommerce appends to a line item's name. Built once, used by every order line.</summary>
+    public string NameSuffix { get; } = " - " + string.Join(", ", Attributes.Select(a => a.Option));
+
+    /// <summary>Line item meta for this variation (pa_size = S, ...), shared by every order line that sells it.</summary>
+    public IReadOnlyList<(string Key, string Value)> LineMeta { get; } =
+        Attributes.Select(a => ("pa_" + a.Name.ToLowerInvariant(), a.Option)).ToArray();
 }
 
 public sealed record SandboxProduct(

@@ -21,6 +21,7 @@ public sealed class SandboxStore
     private readonly Lazy<int[]> _byRegistration;
     private volatile StoreSnapshot _snapshot;
     private int _daysGenerated; // days since history start whose orders are in the index
+    private readonly long[] _firstOrderTicks; // per customer; MaxValue = no order yet
 
     public SandboxStore(GenerationOptions options)
     {
@@ -30,6 +31,8 @@ public sealed class SandboxStore
         HistoryStartUtc = options.StartDayUtc.AddDays(-Spec.HistoryDays);
         var plan = new DefectPlan(options.Seed, options.Defects);
         _population = new CustomerPopulation(options.Seed, Spec.Customers, Spec.HistoryDays);
+        _firstOrderTicks = new long[Spec.Customers];
+        Array.Fill(_firstOrderTicks, long.MaxValue);
         _demand = new DemandModel(options.Seed, HistoryStartUtc, Spec.HistoryDays, Spec.Orders);
         _customers = new CustomerFactory(options.Seed, HistoryStartUtc, _population, plan);
         Products = CatalogFactory.Products(options.Seed, Spec.Products, HistoryStartUtc, plan);
@@ -68,7 +71,9 @@ public sealed class SandboxStore
         return index >= 0 && index < s.OrderCount ? Order(s, (int)index) : null;
     }
 
-    public SandboxCustomer Customer(StoreSnapshot s, int customerId) => _customers.Create(customerId, s.NowUtc);
+    /// <summary>A customer as of the snapshot; is_paying_customer is true once their first order exists.</summary>
+    public SandboxCustomer Customer(StoreSnapshot s, int customerId)
+        => _customers.Create(customerId, s.NowUtc, Volatile.Read(ref _firstOrderTicks[customerId - 1]) <= s.NowUtc.Ticks);
 
     /// <summary>Customer ids by (first name, last name, id) — WooCommerce's default "name" order. Names never change.</summary>
     public int[] CustomersByName() => _byName.Value;
@@ -147,7 +152,8 @@ public sealed class SandboxStore
                 var i = first + pos;
                 created[i] = _demand.CreatedUtc(i, d, pos, count).Ticks;
                 dayOf[i] = d;
-                customerOf[i] = _population.Assign(i, d);
+                var customer = customerOf[i] = _population.Assign(i, d);
+                if (customer > 0 && created[i] < _firstOrderTicks[customer - 1]) Volatile.Write(ref _firstOrderTicks[customer - 1], created[i]);
             }
         }
     }

@@ -36,6 +36,8 @@ public sealed class SandboxStoreHost
     {
         lock (_pagesGate)
         {
+            // Sub-collections (orders/{id}/refunds, ...) are unbounded in number: forget them all now and then.
+            if (_lastPages.Count >= 256 && !_lastPages.ContainsKey(collection)) _lastPages.Clear();
             _lastPages.TryGetValue(collection, out var previous);
             _lastPages[collection] = body;
             return previous;

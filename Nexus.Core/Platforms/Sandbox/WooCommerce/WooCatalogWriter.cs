@@ -82,7 +82,16 @@ public static class WooCatalogWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        WooJson.EmptyArray(w, "default_attributes");
+        w.WriteStartArray("default_attributes");
+        foreach (var a in p.Attributes.Take(1))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id", a.Id);
+            w.WriteString("name", a.Name);
+            w.WriteString("option", a.Options[Math.Min(1, a.Options.Count - 1)]);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteStartArray("variations");
         foreach (var v in p.Variations) w.WriteNumberValue(v.Id);
         w.WriteEndArray();

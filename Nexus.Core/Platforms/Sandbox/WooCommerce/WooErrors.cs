@@ -6,9 +6,9 @@ namespace Nexus.Core.Platforms.Sandbox.WooCommerce;
 /// <summary>A WooCommerce/WordPress REST error: {"code","message","data":{"status"}}.</summary>
 public sealed record WooError(int Status, string Code, string Message, IReadOnlyDictionary<string, string>? Params = null)
 {
-    public static WooError NoRoute() => new(404, "rest_no_route", "No route was found matching the URL and request method.");
+    public static WooError NoRoute() => new(404, "rest_no_route", "No route was found matching the URL and request method");
     public static WooError InvalidId(string code) => new(404, code, "Invalid ID.");
-    public static WooError CannotView(bool list) => new(401, list ? "woocommerce_rest_cannot_view" : "woocommerce_rest_cannot_view",
+    public static WooError CannotView(bool list) => new(401, "woocommerce_rest_cannot_view",
         list ? "Sorry, you cannot list resources." : "Sorry, you cannot view this resource.");
     public static WooError Authentication(string message) => new(401, "woocommerce_rest_authentication_error", message);
     public static WooError InvalidParam(string param, string detail)

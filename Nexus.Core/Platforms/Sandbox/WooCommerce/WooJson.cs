@@ -12,22 +12,63 @@ internal static class WooJson
 {
     public const string DateFormat = "yyyy-MM-dd'T'HH:mm:ss";
 
+    /// <summary>Writer options shared by the emulator and the benchmark: UTF-8 names stay readable, as WordPress sends them.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Money(decimal d) => d.ToString("0.00", CultureInfo.InvariantCulture);
 
-    public static void Money(Utf8JsonWriter w, string name, decimal d) => w.WriteString(name, Money(d));
+    /// <summary>Formats into a stack buffer: a page of orders writes dozens of amounts per order.</summary>
+    public static void Money(Utf8JsonWriter w, string name, decimal d)
+    {
+        Span<byte> buffer = stackalloc byte[40];
+        if (d.TryFormat(buffer, out var written, "F2", CultureInfo.InvariantCulture)) w.WriteString(name, buffer[..written]);
+        else w.WriteString(name, Money(d));
+    }
 
     /// <summary>Writes name (store local time) and name_gmt (UTC), both null when the date is missing.</summary>
     public static void DatePair(Utf8JsonWriter w, string name, DateTime? utc, WooWriteContext ctx)
     {
         if (utc is { } u)
         {
-            w.WriteString(name, ctx.Settings.ToLocal(u).ToString(DateFormat, CultureInfo.InvariantCulture));
-            w.WriteString(name + "_gmt", u.ToString(DateFormat, CultureInfo.InvariantCulture));
+            Span<byte> buffer = stackalloc byte[19];
+            FormatDate(ctx.Settings.ToLocal(u), buffer);
+            w.WriteString(name, buffer);
+            FormatDate(u, buffer);
+            w.WriteString(GmtName(name), buffer);
         }
         else
         {
             w.WriteNull(name);
-            w.WriteNull(name + "_gmt");
+            w.WriteNull(GmtName(name));
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> GmtNames = new(StringComparer.Ordinal);
+
+    private static string GmtName(string name) => GmtNames.GetOrAdd(name, static n => n + "_gmt");
+
+    /// <summary>yyyy-MM-ddTHH:mm:ss by hand: the custom-format path of DateTime.ToString dominated page rendering.</summary>
+    public static void FormatDate(DateTime d, Span<byte> into)
+    {
+        Digits(into[..4], d.Year);
+        into[4] = (byte)'-';
+        Digits(into[5..7], d.Month);
+        into[7] = (byte)'-';
+        Digits(into[8..10], d.Day);
+        into[10] = (byte)'T';
+        Digits(into[11..13], d.Hour);
+        into[13] = (byte)':';
+        Digits(into[14..16], d.Minute);
+        into[16] = (byte)':';
+        Digits(into[17..19], d.Second);
+    }
+
+    private static void Digits(Span<byte> into, int value)
+    {
+        for (var k = into.Length - 1; k >= 0; k--)
+        {
+            into[k] = (byte)('0' + value % 10);
+            value /= 10;
         }
     }
 

@@ -22,7 +22,7 @@ internal static class WooResponses
     public static byte[] Json(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = new Utf8JsonWriter(buffer, WooJson.WriterOptions))
             write(w);
         return buffer.WrittenSpan.ToArray();
     }
