@@ -31,7 +31,8 @@ public sealed class SignInFlowTests(NexusWebFactory app)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Stores", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/stores");
-        await page.GetByText("No stores yet").WaitForAsync();
+        // Demo mode registers the built-in sandbox store for the demo merchant.
+        await page.GetByText("Demo store (demo-woo)").WaitForAsync();
 
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "stores.png") });

@@ -43,8 +43,11 @@ public sealed class NexusWebFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>An HTTP client against the real port that keeps cookies and does not follow redirects.</summary>
-    public HttpClient CreateBrowserLikeClient() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true })
+    public HttpClient CreateBrowserLikeClient() => CreateBrowserLikeClient(new CookieContainer());
+
+    /// <summary>The same, sharing <paramref name="cookies"/> (e.g. with a SignalR client after signing in).</summary>
+    public HttpClient CreateBrowserLikeClient(CookieContainer cookies) =>
+        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false, UseCookies = true })
         {
             BaseAddress = ServerAddress,
         };

@@ -57,9 +57,10 @@ public sealed class ValidateDeploymentCliTests
     public async Task Validate_deployment_reports_a_missing_database_then_passes_after_start_up()
     {
         var folder = Path.Combine(Path.GetTempPath(), "nexus-cli-tests", Guid.NewGuid().ToString("N"));
-        // The test process has no ASPNETCORE_ENVIRONMENT, so this is a production deployment: demo mode must be off.
+        // The test process has no ASPNETCORE_ENVIRONMENT, so this is a production deployment: demo mode and the sandbox must be off.
         Environment.SetEnvironmentVariable("Nexus__DataFolder", folder);
         Environment.SetEnvironmentVariable("Nexus__Demo__Enabled", "false");
+        Environment.SetEnvironmentVariable("Nexus__Sandbox__Enabled", "false");
         var output = new StringWriter();
         var original = Console.Out;
         Console.SetOut(output);
@@ -84,6 +85,7 @@ public sealed class ValidateDeploymentCliTests
             Console.SetOut(original);
             Environment.SetEnvironmentVariable("Nexus__DataFolder", null);
             Environment.SetEnvironmentVariable("Nexus__Demo__Enabled", null);
+            Environment.SetEnvironmentVariable("Nexus__Sandbox__Enabled", null);
         }
     }
 }

@@ -40,7 +40,7 @@ public static class AccountsServiceCollectionExtensions
             options.Events.OnRedirectToLogin = context =>
             {
                 // APIs and the hub answer 401 instead of sending a browser to the sign-in page.
-                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs")) context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs")) Refuse(context, StatusCodes.Status401Unauthorized);
                 else context.Response.Redirect(context.RedirectUri);
                 return Task.CompletedTask;
             };
@@ -70,9 +70,16 @@ public static class AccountsServiceCollectionExtensions
     private static Task RedirectOrForbid(RedirectContext<CookieAuthenticationOptions> context)
     {
         // A signed-in merchant opening /hangfire (or calling an API they may not) gets a plain 403, not a page.
-        if (IsMachineEndpoint(context.Request.Path)) context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (IsMachineEndpoint(context.Request.Path)) Refuse(context, StatusCodes.Status403Forbidden);
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
+    }
+
+    /// <summary>A bare status for machines: no re-executed HTML error page (which would also fail antiforgery on a POST).</summary>
+    private static void Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        context.Response.StatusCode = status;
+        if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
     }
 
     private static bool IsMachineEndpoint(PathString path) =>
