@@ -14,8 +14,11 @@ public static class WooCommerceServiceCollectionExtensions
     /// without its own timeout (the resilience pipeline times requests), and the shared per-store budgets and pipelines.
     /// </summary>
     /// <param name="optionsFor">Per-store options (e.g. a store's own request budget); default options when null.</param>
+    /// <remarks>Idempotent: the first call wins, so an app can call it with its options before <c>AddPlatforms()</c>.</remarks>
     public static IServiceCollection AddWooCommerce(this IServiceCollection services, Func<ConnectorTarget, WooCommerceConnectorOptions>? optionsFor = null)
     {
+        if (services.Any(d => d.ServiceType == typeof(PlatformDescriptor) && d.ImplementationInstance is PlatformDescriptor { Id: WooCommerceConnector.PlatformId }))
+            return services;
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RequestBudgetRegistry>();
         services.TryAddSingleton<ConnectorPipelineFactory>();
