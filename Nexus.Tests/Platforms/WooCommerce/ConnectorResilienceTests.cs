@@ -1,4 +1,5 @@
 using System.Net;
+using Xunit.Abstractions;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Sandbox.Behaviour;
 using Nexus.Core.Platforms.WooCommerce;
@@ -8,7 +9,7 @@ using Nexus.Core.Stores;
 namespace Nexus.Tests.Platforms.WooCommerce;
 
 /// <summary>429 storms, 5xx bursts, broken pages and the request budget, all on the sandbox's fake clock.</summary>
-public class ConnectorResilienceTests
+public class ConnectorResilienceTests(ITestOutputHelper output)
 {
     private static readonly WooCommerceConnectorOptions SmallPages = ConnectorHarness.TestOptions with { PageSize = 10 };
 
@@ -25,6 +26,7 @@ public class ConnectorResilienceTests
         Assert.True(stats.Throttled > 0, "the store's 12/minute limit must have answered 429");
         Assert.Equal(h.Recorder.Requests.Count(r => r.Status == HttpStatusCode.TooManyRequests), stats.Throttled);
         Assert.Equal(h.Recorder.Requests.Count, stats.Requests);
+        output.WriteLine($"429 storm: {stats}, fake minutes {(h.Recorder.Requests.Max(r => r.SentAt) - h.Recorder.Requests.Min(r => r.SentAt)).TotalMinutes:0.0}");
         // The budget slowed down: far fewer 429s than successful requests.
         Assert.True(stats.Throttled < h.Recorder.Requests.Count(r => r.Status == HttpStatusCode.OK), $"{stats}");
     }
@@ -110,6 +112,7 @@ public class ConnectorResilienceTests
         Assert.Equal(orders.Stats.Requests + customers.Stats.Requests, sent.Length);
         Assert.True(sent.Length > 2 * budget, $"only {sent.Length} requests: the test would not exercise the budget");
         var busiest = sent.Select(start => sent.Count(t => t >= start && t < start.AddMinutes(1))).Max();
+        output.WriteLine($"budget {budget}/min: {sent.Length} requests, busiest minute {busiest}");
         Assert.InRange(busiest, budget / 2, budget);
     }
 }
