@@ -21,6 +21,7 @@ public sealed class WooCommerceConnector : IStoreConnector
     private readonly RequestCounters _counters = new();
     private readonly Uri _storeUrl;
     private readonly SemaphoreSlim _factsGate = new(1, 1);
+    private readonly WooPageOrderGuard _pageGuard = new();
     private Mappers? _mappers;
 
     /// <summary>For tests and one-off use: a private budget and pipeline for this connector.</summary>
@@ -56,7 +57,7 @@ public sealed class WooCommerceConnector : IStoreConnector
     {
         var mappers = await MappersAsync(cancellationToken).ConfigureAwait(false);
         var response = await _api.GetAsync(ListQuery("customers", page, null), $"customers page {page}",
-            mappers.Customers.MapCustomersPageAsync, cancellationToken).ConfigureAwait(false);
+            Guarded("customers", null, page, mappers.Customers.MapCustomersPageAsync, c => c.PlatformId), cancellationToken).ConfigureAwait(false);
         return Page(page, response, response.Value.Mapped, response.Value.Quarantined);
     }
 
@@ -64,7 +65,7 @@ public sealed class WooCommerceConnector : IStoreConnector
     {
         var mappers = await MappersAsync(cancellationToken).ConfigureAwait(false);
         var response = await _api.GetAsync(ListQuery("products", page, modifiedAfter), $"products page {page}",
-            mappers.Products.MapProductsPageAsync, cancellationToken).ConfigureAwait(false);
+            Guarded("products", modifiedAfter, page, mappers.Products.MapProductsPageAsync, p => p.PlatformId), cancellationToken).ConfigureAwait(false);
         var products = new List<Product>(response.Value.Mapped.Count);
         var quarantined = response.Value.Quarantined.ToList();
         foreach (var product in response.Value.Mapped)
@@ -86,7 +87,7 @@ public sealed class WooCommerceConnector : IStoreConnector
     {
         var mappers = await MappersAsync(cancellationToken).ConfigureAwait(false);
         var response = await _api.GetAsync(ListQuery("orders", page, modifiedAfter), $"orders page {page}",
-            mappers.Orders.MapOrdersPageAsync, cancellationToken).ConfigureAwait(false);
+            Guarded("orders", modifiedAfter, page, mappers.Orders.MapOrdersPageAsync, o => o.PlatformId), cancellationToken).ConfigureAwait(false);
         if (!_options.FetchRefundDetails) return Page(page, response, response.Value.Mapped, response.Value.Quarantined);
 
         var orders = new List<Order>(response.Value.Mapped.Count);
@@ -105,6 +106,14 @@ public sealed class WooCommerceConnector : IStoreConnector
             orders.Add(order with { Refunds = refunds.Mapped });
         }
         return Page(page, response, orders, quarantined);
+    }
+
+    /// <summary>Maps the page, then rejects it if it repeats another page of the same listing (so the pipeline retries).</summary>
+    private Func<Stream, CancellationToken, Task<MappedPage<T>>> Guarded<T>(string resource, DateTimeOffset? modifiedAfter, int page,
+        Func<Stream, CancellationToken, Task<MappedPage<T>>> map, Func<T, string> idOf)
+    {
+        var listing = modifiedAfter is { } after ? $"{resource}>{after.UtcTicks}" : resource;
+        return async (body, ct) => _pageGuard.Accept(listing, page, await map(body, ct).ConfigureAwait(false), idOf);
     }
 
     private FetchedPage<T> Page<T, TMapped>(int page, WooResponse<MappedPage<TMapped>> response, IReadOnlyList<T> records, IReadOnlyList<Quarantined> quarantined)

@@ -55,6 +55,22 @@ public class ConnectorResilienceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_stale_repeat_of_the_previous_page_is_rejected_and_refetched()
+    {
+        await using var h = await ConnectorHarness.StartAsync();
+        var connector = h.Connector(SmallPages);
+        var page1 = await h.DriveAsync(() => connector.FetchOrdersAsync(1, null, CancellationToken.None));
+        h.Host.Faults.Enqueue(FaultKind.RepeatPreviousPage);
+        var page2 = await h.DriveAsync(() => connector.FetchOrdersAsync(2, null, CancellationToken.None));
+
+        var ids1 = page1.Records.Select(o => o.PlatformId).Concat(page1.Quarantined.Select(q => q.PlatformId!));
+        var ids2 = page2.Records.Select(o => o.PlatformId).Concat(page2.Quarantined.Select(q => q.PlatformId!)).ToArray();
+        Assert.Equal(10, ids2.Length);
+        Assert.Empty(ids1.Intersect(ids2));
+        Assert.Equal(1, connector.Stats.Retries);
+    }
+
+    [Fact]
     public async Task A_hung_request_times_out_and_is_retried()
     {
         await using var h = await ConnectorHarness.StartAsync();
