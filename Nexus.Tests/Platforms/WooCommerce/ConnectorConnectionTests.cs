@@ -69,6 +69,18 @@ public class ConnectorConnectionTests
     }
 
     [Fact]
+    public async Task An_untrusted_certificate_is_a_TLS_error()
+    {
+        await using var site = await HtmlSite.StartAsync(untrustedTls: true);
+        await using var h = await ConnectorHarness.StartAsync();
+        var connector = h.Connector(baseUrl: site.BaseUri.ToString());
+        var result = await h.DriveAsync(() => connector.TestConnectionAsync(CancellationToken.None));
+        Assert.False(result.Ok);
+        Assert.StartsWith("The secure (TLS) connection", result.Summary);
+        Assert.Contains("certificate", result.Fix);
+    }
+
+    [Fact]
     public async Task WordPress_without_the_WooCommerce_REST_route_is_recognised()
     {
         await using var h = await ConnectorHarness.StartAsync();

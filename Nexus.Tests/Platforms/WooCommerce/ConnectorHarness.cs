@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -133,17 +135,20 @@ public sealed class RecordingHandler(TimeProvider time) : DelegatingHandler
     }
 }
 
-/// <summary>A loopback site that is not WordPress: every path answers 200 with an HTML page.</summary>
+/// <summary>A loopback site that is not WordPress: every path answers 200 with an HTML page (optionally over TLS with an untrusted certificate).</summary>
 public sealed class HtmlSite : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private HtmlSite(WebApplication app, Uri baseUri) { _app = app; BaseUri = baseUri; }
     public Uri BaseUri { get; }
 
-    public static async Task<HtmlSite> StartAsync()
+    public static async Task<HtmlSite> StartAsync(bool untrustedTls = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (untrustedTls)
+            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(SelfSignedCertificate())));
+        else
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.Run(http =>
@@ -154,6 +159,14 @@ public sealed class HtmlSite : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new HtmlSite(app, new Uri(address));
+    }
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var cert = request.CreateSelfSigned(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pfx), null); // Kestrel needs the key in a loadable form
     }
 
     public async ValueTask DisposeAsync()

@@ -34,9 +34,6 @@ public sealed class WooRequestAuthenticator(StoreCredentials credentials, WooAut
         }
     }
 
-    /// <summary>The URI without any credentials, safe for messages and logs.</summary>
-    public static string Redacted(Uri uri) => uri.GetLeftPart(UriPartial.Path);
-
     private static HttpRequestMessage Accepting(HttpRequestMessage request)
     {
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
