@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nexus.Core.Platforms;
+using Nexus.Core.Platforms.WooCommerce;
+using Nexus.Core.Resilience;
+using Nexus.Core.Stores;
+
+namespace Nexus.Tests.Platforms.WooCommerce;
+
+public class ConnectorRegistrationTests
+{
+    [Fact]
+    public async Task AddPlatforms_registers_WooCommerce_whose_connector_reaches_the_sandbox()
+    {
+        await using var h = await ConnectorHarness.StartAsync();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(h.Time);
+        services.AddWooCommerce(_ => ConnectorHarness.TestOptions); // before AddPlatforms: its options win
+        services.AddPlatforms();
+        await using var provider = services.BuildServiceProvider();
+
+        var registry = provider.GetRequiredService<PlatformRegistry>();
+        var descriptor = Assert.Single(registry.All);
+        Assert.Equal(("woocommerce", "WooCommerce", "Consumer key", "Consumer secret"), (descriptor.Id, descriptor.DisplayName, descriptor.KeyLabel, descriptor.SecretLabel));
+        var connector = registry.CreateConnector("WooCommerce", new ConnectorTarget(5, h.BaseUrl, new StoreCredentials("ck_test", "cs_test")));
+        var result = await h.DriveAsync(() => connector.TestConnectionAsync(CancellationToken.None));
+        Assert.True(result.Ok, result.Summary);
+    }
+
+    [Fact]
+    public void Budgets_and_pipelines_are_one_per_store()
+    {
+        var time = TimeProvider.System;
+        var budgets = new RequestBudgetRegistry(time);
+        Assert.Same(budgets.For("woocommerce", 1), budgets.For("woocommerce", 1, requestsPerMinute: 60));
+        Assert.NotSame(budgets.For("woocommerce", 1), budgets.For("woocommerce", 2));
+        Assert.Equal(RequestBudgetRegistry.DefaultRequestsPerMinute, budgets.For("woocommerce", 1).RequestsPerMinute);
+
+        using var pipelines = new ConnectorPipelineFactory(time);
+        var options = new ConnectorResilienceOptions();
+        Assert.Same(pipelines.For("woocommerce", 1, options), pipelines.For("woocommerce", 1, options));
+        Assert.NotSame(pipelines.For("woocommerce", 1, options), pipelines.For("woocommerce", 2, options));
+    }
+}
