@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using Nexus.Core.Monitoring;
+using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Sandbox.Hosting;
 using Nexus.Core.Sync;
 using Nexus.Core.Storage;
@@ -43,7 +44,7 @@ public static class NexusWebApp
         services.AddStores();
         services.AddSandbox(configuration);
         services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section));
-        services.AddSingleton<Nexus.Core.Platforms.PlatformRegistry>();
+        services.AddPlatforms();
         services.AddSync(configuration);
         return services;
     }

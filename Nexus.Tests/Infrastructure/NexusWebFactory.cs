@@ -29,7 +29,10 @@ public sealed class NexusWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Nexus:DataFolder", DataFolder);
         builder.UseSetting("Nexus:Demo:Enabled", "true");
         builder.UseSetting("Nexus:Demo:Password", DemoPassword);
-        builder.UseSetting("Nexus:Jobs:WorkerCount", "1");
+        builder.UseSetting("Nexus:Jobs:WorkerCount", "2");
+        // The demo sandbox store, small and pinned in time so every run syncs the same data.
+        builder.UseSetting("Nexus:Sandbox:Stores:0:Size", "Tiny");
+        builder.UseSetting("Nexus:Sandbox:Stores:0:StartUtc", "2026-06-30T00:00:00Z");
     }
 
     /// <summary>The app's real loopback address, e.g. http://127.0.0.1:41234.</summary>

@@ -45,6 +45,7 @@ public sealed class DemoStoreRegistration(
             await using var scope = scopes.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<NexusUser>>();
             var stores = scope.ServiceProvider.GetRequiredService<StoreService>();
+            var management = scope.ServiceProvider.GetRequiredService<Nexus.Web.Stores.StoreManagement>();
             var merchant = await users.FindByEmailAsync(demo.Value.MerchantEmail);
             if (merchant is null) return;
 
@@ -56,7 +57,7 @@ public sealed class DemoStoreRegistration(
                 var current = existing.FirstOrDefault(s => s.Name == name);
                 if (current is null)
                 {
-                    await stores.AddAsync(merchant.TenantId, new NewStore(name, sandboxStore.Platform, url,
+                    await management.AddAsync(merchant.TenantId, new NewStore(name, sandboxStore.Platform, url,
                         new StoreCredentials(sandboxStore.ConsumerKey, sandboxStore.ConsumerSecret)));
                     logger.LogInformation("Registered the sandbox store {Store} for the demo merchant at {Url}", sandboxStore.Name, url);
                 }
