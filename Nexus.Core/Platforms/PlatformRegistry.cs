@@ -1,7 +1,7 @@
 namespace Nexus.Core.Platforms;
 
 /// <summary>Where a connector connects: a registered store's address and credentials.</summary>
-public sealed record ConnectorTarget(int StoreId, string BaseUrl, Stores.StoreCredentials Credentials);
+public sealed record ConnectorTarget(int StoreId, string BaseUrl, Stores.StoreCredentials Credentials, int RequestsPerMinute = Resilience.RequestBudgetRegistry.DefaultRequestsPerMinute);
 
 /// <summary>A platform Nexus can connect to: its id, the name merchants see, what credentials it asks for, and how to build its connector.</summary>
 public sealed record PlatformDescriptor(string Id, string DisplayName, string KeyLabel, string SecretLabel, Func<IServiceProvider, ConnectorTarget, IStoreConnector> CreateConnector);

@@ -24,8 +24,13 @@ public readonly record struct UpsertCounts(int Inserted, int Updated, int Unchan
 /// </summary>
 public sealed class RecordUpserter(IDbContextFactory<NexusDbContext> factory)
 {
+    /// <summary>
+    /// How canonical records are stored and exported. Non-ASCII text is kept as UTF-8 rather than \u-escaped: names
+    /// from many countries stay readable in exports and take fewer bytes. Payloads are data, never embedded in HTML.
+    /// </summary>
     public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web)
     {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new MoneyJsonConverter(), new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 

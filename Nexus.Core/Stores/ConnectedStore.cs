@@ -27,6 +27,9 @@ public sealed class ConnectedStore : ITenantOwned
     /// <summary>When the recurring incremental sync runs (cron, UTC). Default hourly.</summary>
     public string SyncCron { get; set; } = "0 * * * *";
 
+    /// <summary>Requests per minute Nexus allows itself against this store, shared by every fetch (WooCommerce hosts commonly tolerate 300).</summary>
+    public int RequestsPerMinute { get; set; } = 300;
+
     /// <summary>A paused store keeps its data but its recurring sync does not run.</summary>
     public bool SchedulePaused { get; set; }
 

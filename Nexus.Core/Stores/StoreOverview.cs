@@ -16,7 +16,7 @@ public sealed record SyncRunSummary(long Id, SyncMode Mode, SyncRunStatus Status
 }
 
 /// <summary>One store card: where it is, what Nexus holds from it, and how its syncs went.</summary>
-public sealed record StoreOverview(StoreSummary Store, string SyncCron, bool SchedulePaused, string? ActiveSyncJobId,
+public sealed record StoreOverview(StoreSummary Store, string SyncCron, bool SchedulePaused, int RequestsPerMinute, string? ActiveSyncJobId,
     int Customers, int Products, int Orders, int Quarantined, SyncRunSummary? LastRun);
 
 /// <summary>Read model for the Stores pages. Counts run in the database, scoped to the tenant.</summary>
@@ -55,7 +55,7 @@ public sealed class StoreOverviewQuery(IDbContextFactory<NexusDbContext> factory
     {
         var lastRun = await db.SyncRuns.AsNoTracking().Where(r => r.StoreId == s.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         return new StoreOverview(
-            new StoreSummary(s.Id, s.Name, s.Platform, s.BaseUrl, s.CreatedAt), s.SyncCron, s.SchedulePaused, s.ActiveSyncJobId,
+            new StoreSummary(s.Id, s.Name, s.Platform, s.BaseUrl, s.CreatedAt), s.SyncCron, s.SchedulePaused, s.RequestsPerMinute, s.ActiveSyncJobId,
             await db.Customers.CountAsync(c => c.StoreId == s.Id, cancellationToken),
             await db.Products.CountAsync(p => p.StoreId == s.Id, cancellationToken),
             await db.Orders.CountAsync(o => o.StoreId == s.Id, cancellationToken),

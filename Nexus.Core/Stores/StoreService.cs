@@ -4,7 +4,7 @@ using Nexus.Core.Storage;
 namespace Nexus.Core.Stores;
 
 /// <summary>A new store as a merchant (or the CLI) registers it.</summary>
-public sealed record NewStore(string Name, string Platform, string BaseUrl, StoreCredentials Credentials);
+public sealed record NewStore(string Name, string Platform, string BaseUrl, StoreCredentials Credentials, int RequestsPerMinute = 300);
 
 /// <summary>A registered store as shown to its owner: never the credentials.</summary>
 public sealed record StoreSummary(int Id, string Name, string Platform, string BaseUrl, DateTimeOffset CreatedAt);
@@ -16,6 +16,7 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
     {
         var name = store.Name.Trim();
         if (name.Length == 0) throw new ArgumentException("A store needs a name.", nameof(store));
+        ValidateBudget(store.RequestsPerMinute);
         if (!Uri.TryCreate(store.BaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             throw new ArgumentException($"'{store.BaseUrl}' is not a web address. Use the store's address, e.g. https://shop.example.com.", nameof(store));
@@ -29,6 +30,7 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
             Platform = store.Platform,
             BaseUrl = url.ToString().TrimEnd('/'),
             ProtectedCredentials = protector.Protect(store.Credentials),
+            RequestsPerMinute = store.RequestsPerMinute,
             CreatedAt = clock.GetUtcNow(),
         };
         db.Stores.Add(entity);
@@ -60,8 +62,9 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
     }
 
     /// <summary>Changes a store's name, address, schedule and (when given) credentials.</summary>
-    public async Task UpdateAsync(Guid tenantId, int storeId, string name, string baseUrl, string syncCron, bool schedulePaused, StoreCredentials? credentials, CancellationToken cancellationToken = default)
+    public async Task UpdateAsync(Guid tenantId, int storeId, string name, string baseUrl, string syncCron, bool schedulePaused, int requestsPerMinute, StoreCredentials? credentials, CancellationToken cancellationToken = default)
     {
+        ValidateBudget(requestsPerMinute);
         await using var db = await CreateAsync(tenantId, cancellationToken);
         var entity = await db.Stores.FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken)
                      ?? throw new KeyNotFoundException("That store does not exist or is not yours.");
@@ -69,6 +72,7 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
         entity.BaseUrl = baseUrl.TrimEnd('/');
         entity.SyncCron = syncCron;
         entity.SchedulePaused = schedulePaused;
+        entity.RequestsPerMinute = requestsPerMinute;
         if (credentials is not null) entity.ProtectedCredentials = protector.Protect(credentials);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -82,6 +86,14 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
         db.Stores.Remove(entity);
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    private static void ValidateBudget(int requestsPerMinute)
+    {
+        if (requestsPerMinute is < 1 or > 100_000)
+        {
+            throw new ArgumentException($"A request budget of {requestsPerMinute} per minute is not usable; use 1 to 100000 (300 suits most WooCommerce hosts).");
+        }
     }
 
     private async Task<NexusDbContext> CreateAsync(Guid tenantId, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ public sealed class SyncEngine(
         var store = await db.Stores.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken)
                     ?? throw new ArgumentException($"There is no store {storeId}.");
         db.TenantId = store.TenantId;
-        var connector = platforms.CreateConnector(store.Platform, new ConnectorTarget(store.Id, store.BaseUrl, protector.Unprotect(store.ProtectedCredentials)));
+        var connector = platforms.CreateConnector(store.Platform, new ConnectorTarget(store.Id, store.BaseUrl, protector.Unprotect(store.ProtectedCredentials), store.RequestsPerMinute));
 
         var (run, resumedFrom) = await StartRunAsync(db, store.TenantId, storeId, mode, cancellationToken);
         var state = new RunState(db, run, connector, sink, Stopwatch.StartNew(), store.TenantId, resumedFrom);

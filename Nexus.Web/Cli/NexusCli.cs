@@ -16,6 +16,9 @@ public static class NexusCli
         var root = new RootCommand("Nexus: connect stores, sync their data, grade its quality and analyse it. Run with no verb to start the web app.")
         {
             ValidateDeploymentCommand.Create(),
+            StoresCommand.Create(),
+            SyncCommand.Create(),
+            ExportCommand.Create(),
             AnalyzeCommand.Create(),
             BenchCommand.Create(),
         };
@@ -26,6 +29,15 @@ public static class NexusCli
     internal static WebApplication BuildHost()
     {
         var builder = NexusWebApp.CreateBuilder([]);
+        // Verbs print their own progress; only warnings and errors from the libraries reach stderr.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            ["Logging:LogLevel:Hangfire"] = "Warning",
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+        });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

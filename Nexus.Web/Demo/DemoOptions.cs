@@ -12,4 +12,10 @@ public sealed class DemoOptions
     public string OpsEmail { get; set; } = "ops@nexus.demo";
 
     public string Password { get; set; } = "";
+
+    /// <summary>
+    /// Request budget for the demo's sandbox stores. They run inside this app, so the 300/minute a real WooCommerce
+    /// host tolerates would only make the demo slow.
+    /// </summary>
+    public int SandboxRequestsPerMinute { get; set; } = 6000;
 }

@@ -58,7 +58,7 @@ public sealed class DemoStoreRegistration(
                 if (current is null)
                 {
                     await management.AddAsync(merchant.TenantId, new NewStore(name, sandboxStore.Platform, url,
-                        new StoreCredentials(sandboxStore.ConsumerKey, sandboxStore.ConsumerSecret)));
+                        new StoreCredentials(sandboxStore.ConsumerKey, sandboxStore.ConsumerSecret), demo.Value.SandboxRequestsPerMinute));
                     logger.LogInformation("Registered the sandbox store {Store} for the demo merchant at {Url}", sandboxStore.Name, url);
                 }
                 else if (current.BaseUrl != url)

@@ -41,7 +41,7 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
         return summary;
     }
 
-    public async Task UpdateAsync(Guid tenantId, int storeId, string name, string baseUrl, string cron, bool paused, StoreCredentials? credentials, CancellationToken cancellationToken = default)
+    public async Task UpdateAsync(Guid tenantId, int storeId, string name, string baseUrl, string cron, bool paused, int requestsPerMinute, StoreCredentials? credentials, CancellationToken cancellationToken = default)
     {
         if (await stores.GetWithCredentialsAsync(tenantId, storeId, cancellationToken) is null)
         {
@@ -56,7 +56,7 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
         {
             throw new ArgumentException($"'{cron}' is not a schedule Nexus understands. Use cron syntax, e.g. '0 * * * *' for hourly.");
         }
-        await stores.UpdateAsync(tenantId, storeId, name, baseUrl, cron, paused, credentials, cancellationToken);
+        await stores.UpdateAsync(tenantId, storeId, name, baseUrl, cron, paused, requestsPerMinute, credentials, cancellationToken);
         scheduler.ApplySchedule(storeId, cron, paused);
     }
 

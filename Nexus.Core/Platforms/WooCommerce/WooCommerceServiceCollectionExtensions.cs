@@ -24,7 +24,7 @@ public static class WooCommerceServiceCollectionExtensions
         services.TryAddSingleton<ConnectorPipelineFactory>();
         services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton(new PlatformDescriptor(WooCommerceConnector.PlatformId, "WooCommerce", "Consumer key", "Consumer secret",
-            (provider, target) => Create(provider, target, optionsFor?.Invoke(target) ?? new WooCommerceConnectorOptions())));
+            (provider, target) => Create(provider, target, optionsFor?.Invoke(target) ?? new WooCommerceConnectorOptions { RequestsPerMinute = target.RequestsPerMinute })));
         return services;
     }
 

@@ -470,6 +470,9 @@ namespace Nexus.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RequestsPerMinute")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SchedulePaused")
                         .HasColumnType("INTEGER");
 

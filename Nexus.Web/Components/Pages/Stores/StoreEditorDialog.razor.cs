@@ -15,6 +15,7 @@ public partial class StoreEditorDialog
     private string _secret = "";
     private string _cron = "0 * * * *";
     private bool _paused;
+    private int _budget = 300;
     private bool _testing;
     private ConnectionTestResult? _test;
     private string? _error;
@@ -31,7 +32,7 @@ public partial class StoreEditorDialog
     {
         if (Existing is { } existing)
         {
-            (_platform, _name, _url, _cron, _paused) = (existing.Store.Platform, existing.Store.Name, existing.Store.BaseUrl, existing.SyncCron, existing.SchedulePaused);
+            (_platform, _name, _url, _cron, _paused, _budget) = (existing.Store.Platform, existing.Store.Name, existing.Store.BaseUrl, existing.SyncCron, existing.SchedulePaused, existing.RequestsPerMinute);
         }
     }
 
@@ -61,11 +62,11 @@ public partial class StoreEditorDialog
             var credentials = HasNewCredentials ? new StoreCredentials(_key.Trim(), _secret.Trim()) : null;
             if (Existing is null)
             {
-                await Management.AddAsync(TenantId, new NewStore(_name, _platform, _url.Trim(), credentials!));
+                await Management.AddAsync(TenantId, new NewStore(_name, _platform, _url.Trim(), credentials!, _budget));
             }
             else
             {
-                await Management.UpdateAsync(TenantId, Existing.Store.Id, _name, _url.Trim(), _cron.Trim(), _paused, credentials);
+                await Management.UpdateAsync(TenantId, Existing.Store.Id, _name, _url.Trim(), _cron.Trim(), _paused, _budget, credentials);
             }
             Dialog.Close(DialogResult.Ok(true));
         }

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Nexus.Core.Storage;
+using Nexus.Core.Tenancy;
+
+namespace Nexus.Web.Cli;
+
+/// <summary>
+/// Whose stores a CLI verb works on: the account named by <c>--owner EMAIL</c>, or the built-in <c>cli</c> tenant
+/// (created on first use) for stores added from the command line. The CLI never mixes tenants.
+/// </summary>
+internal static class CliTenant
+{
+    public static readonly Guid CliTenantId = new("00000000-0000-0000-0000-00000000c11e");
+
+    public static Option<string?> OwnerOption() => new("--owner")
+    {
+        Description = "Act on this account's stores (its email). Default: the 'cli' account for stores added from the command line.",
+        HelpName = "EMAIL",
+    };
+
+    public static async Task<Guid> ResolveAsync(IServiceProvider services, string? ownerEmail, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+        var factory = services.GetRequiredService<IDbContextFactory<NexusDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(ownerEmail))
+        {
+            var normalized = ownerEmail.Trim().ToUpperInvariant();
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken)
+                       ?? throw new CliException($"There is no account '{ownerEmail}'. Check the email, or leave out --owner to use the 'cli' account.");
+            return user.TenantId;
+        }
+        if (!await db.Tenants.AnyAsync(t => t.Id == CliTenantId, cancellationToken))
+        {
+            db.Tenants.Add(new Tenant { Id = CliTenantId, Name = "cli", CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return CliTenantId;
+    }
+}
+
+/// <summary>A problem the person at the terminal can fix; printed to stderr as is, exit code 1.</summary>
+internal sealed class CliException(string message) : Exception(message);
