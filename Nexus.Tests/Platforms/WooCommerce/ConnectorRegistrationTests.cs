@@ -31,9 +31,13 @@ public class ConnectorRegistrationTests
     {
         var time = TimeProvider.System;
         var budgets = new RequestBudgetRegistry(time);
-        Assert.Same(budgets.For("woocommerce", 1), budgets.For("woocommerce", 1, requestsPerMinute: 60));
+        Assert.Same(budgets.For("woocommerce", 1), budgets.For("woocommerce", 1));
         Assert.NotSame(budgets.For("woocommerce", 1), budgets.For("woocommerce", 2));
         Assert.Equal(RequestBudgetRegistry.DefaultRequestsPerMinute, budgets.For("woocommerce", 1).RequestsPerMinute);
+        // The merchant changed the store's limit: the next fetch gets a budget with the new limit, shared from then on.
+        var changed = budgets.For("woocommerce", 1, requestsPerMinute: 60);
+        Assert.Equal(60, changed.RequestsPerMinute);
+        Assert.Same(changed, budgets.For("woocommerce", 1, requestsPerMinute: 60));
 
         using var pipelines = new ConnectorPipelineFactory(time);
         var options = new ConnectorResilienceOptions();
