@@ -72,7 +72,7 @@ public sealed class SyncEngine(
         }
 
         var finalStats = connector.Stats;
-        return new SyncSummary(run.Id, storeId, mode, run.Status, state.Counts, finalStats.Requests, finalStats.Retries, finalStats.Throttled,
+        return new SyncSummary(run.Id, storeId, run.Mode, run.Status, state.Counts, finalStats.Requests, finalStats.Retries, finalStats.Throttled,
             state.Elapsed.Elapsed.TotalSeconds, run.Error, needsMerchant);
     }
 
@@ -101,7 +101,6 @@ public sealed class SyncEngine(
     {
         var db = state.Db;
         var key = entity.ToString();
-        var counts = state.Counts[key] = new EntityCounts();
         var cursor = await db.SyncCursors.FirstOrDefaultAsync(c => c.StoreId == state.Run.StoreId && c.Entity == key, cancellationToken);
         if (cursor is null)
         {
@@ -114,6 +113,7 @@ public sealed class SyncEngine(
             return; // the interrupted run finished this entity before it stopped
         }
 
+        var counts = state.Counts[key] = new EntityCounts();
         var resuming = cursor.InProgressRunId is not null && cursor.NextPage is not null;
         if (!resuming)
         {
