@@ -44,7 +44,7 @@ public static class NexusWebApp
         services.AddStores();
         services.AddSandbox(configuration);
         services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section));
-        services.AddPlatforms();
+        services.AddPlatforms(configuration);
         services.AddSync(configuration);
         return services;
     }

@@ -30,6 +30,9 @@ public sealed class NexusWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Nexus:Demo:Enabled", "true");
         builder.UseSetting("Nexus:Demo:Password", DemoPassword);
         builder.UseSetting("Nexus:Jobs:WorkerCount", "2");
+        // Real backoff (1 s doubling to a minute) would make failure tests slow; the policy is the same, only shorter.
+        builder.UseSetting("Nexus:Connectors:Resilience:BaseDelay", "00:00:00.020");
+        builder.UseSetting("Nexus:Connectors:Resilience:MaxDelay", "00:00:00.200");
         // The demo sandbox store, small and pinned in time so every run syncs the same data.
         builder.UseSetting("Nexus:Sandbox:Stores:0:Size", "Tiny");
         builder.UseSetting("Nexus:Sandbox:Stores:0:StartUtc", "2026-06-30T00:00:00Z");
