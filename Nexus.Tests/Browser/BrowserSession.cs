@@ -20,6 +20,19 @@ public static class BrowserSession
         return (playwright, browser);
     }
 
+    /// <summary>Opens a page on the app, signs in through the real form and waits for the interactive circuit.</summary>
+    public static async Task<IPage> SignInAsync(IBrowser browser, Uri app, string email, string password, string returnPath = "/")
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ToString() });
+        await page.GotoAsync($"/Account/Login?ReturnUrl={Uri.EscapeDataString(returnPath)}");
+        await page.FillAsync("#Input\\.Email", email);
+        await page.FillAsync("#Input\\.Password", password);
+        await page.ClickAsync("[data-testid=sign-in]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnPath);
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
     /// <summary>Waits until the interactive circuit is connected (set by wwwroot/Nexus.Web.lib.module.js); before that, buttons are inert HTML.</summary>
     public static Task WaitForCircuitAsync(IPage page) =>
         page.WaitForSelectorAsync("html[data-circuit=ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });

@@ -28,13 +28,8 @@ public sealed class StoreManagementFlowTests(NexusWebFactory app)
         var (playwright, browser) = await BrowserSession.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ServerAddress.ToString() });
-        await page.GotoAsync("/Account/Login?ReturnUrl=%2Fstores");
-        await page.FillAsync("#Input\\.Email", email);
-        await page.FillAsync("#Input\\.Password", "Wizard-Pass-1");
-        await page.ClickAsync("[data-testid=sign-in]");
+        var page = await BrowserSession.SignInAsync(browser, app.ServerAddress, email, "Wizard-Pass-1", "/stores");
         await page.GetByText("No stores yet").WaitForAsync();
-        await BrowserSession.WaitForCircuitAsync(page);
 
         Assert.True(await BrowserSession.ClickUntilAsync(page, "[data-testid=add-store]", "() => !!document.querySelector('.mud-dialog')"), "the Add store dialog never opened");
         await Field(page, "store-url").FillAsync(new Uri(app.ServerAddress, "/sandbox/woocommerce/demo-woo").ToString());

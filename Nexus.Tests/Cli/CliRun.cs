@@ -31,6 +31,20 @@ internal static class CliRun
         }
     }
 
+    /// <summary>Runs a verb against its own data folder, set through the environment as an operator would.</summary>
+    public static async Task<CliOutput> InFolderAsync(string dataFolder, params string[] args)
+    {
+        Environment.SetEnvironmentVariable("Nexus__DataFolder", dataFolder);
+        try
+        {
+            return await RunAsync(args);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Nexus__DataFolder", null);
+        }
+    }
+
     /// <summary>Writes transactions as the plain <c>customer_id,date,amount</c> CSV the analyze verb reads.</summary>
     public static void WriteTransactionsCsv(string path, IEnumerable<Transaction> transactions)
     {

@@ -18,18 +18,7 @@ public sealed class StoreVerbsTests(NexusWebFactory app) : IDisposable
 
     private SandboxStoreOptions Sandbox => app.Services.GetRequiredService<SandboxStoreRegistry>().Find("woocommerce", "demo-woo")!.Options;
 
-    private async Task<CliOutput> Cli(params string[] args)
-    {
-        Environment.SetEnvironmentVariable("Nexus__DataFolder", _data.Path);
-        try
-        {
-            return await CliRun.RunAsync(args);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("Nexus__DataFolder", null);
-        }
-    }
+    private Task<CliOutput> Cli(params string[] args) => CliRun.InFolderAsync(_data.Path, args);
 
     private async Task<int> AddStoreAsync(string key, string secret, params string[] extra)
     {

@@ -80,18 +80,7 @@ public sealed class KillAndResumeTests(NexusWebFactory app) : IDisposable
         return JsonDocument.Parse(added.Out).RootElement.GetProperty("id").GetInt32();
     }
 
-    private async Task<CliOutput> Cli(params string[] args)
-    {
-        Environment.SetEnvironmentVariable("Nexus__DataFolder", _data.Path);
-        try
-        {
-            return await CliRun.RunAsync(args);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("Nexus__DataFolder", null);
-        }
-    }
+    private Task<CliOutput> Cli(params string[] args) => CliRun.InFolderAsync(_data.Path, args);
 
     /// <summary>The same Nexus.Web build the tests reference, run as its own process: <c>dotnet Nexus.Web.dll sync …</c>.</summary>
     private Process StartSyncProcess(int storeId)
