@@ -63,6 +63,32 @@ public sealed class SyncJobTests(NexusWebFactory app)
     }
 
     [Fact]
+    public async Task Cancel_stops_a_running_sync_at_its_next_page_and_the_next_sync_finishes_the_job()
+    {
+        var (sandbox, tenant, storeId) = await SyncOverHttpTests.NewStoreAsync(app, SizeProfile.Small, latencyMs: 100);
+        await using var scope = app.Services.CreateAsyncScope();
+        var scheduler = scope.ServiceProvider.GetRequiredService<SyncScheduler>();
+        await scheduler.SyncNowAsync(tenant, storeId, SyncMode.Full);
+
+        var factory = app.Services.GetRequiredService<IDbContextFactory<NexusDbContext>>();
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            db.TenantId = tenant;
+            if (await db.Customers.AnyAsync(c => c.StoreId == storeId)) break; // running and storing
+            Assert.True(DateTime.UtcNow < deadline, "the sync never started");
+            await Task.Delay(100);
+        }
+        Assert.True(await scheduler.CancelAsync(tenant, storeId));
+
+        Assert.Equal([SyncRunStatus.Cancelled], await WaitForRunsAsync(tenant, storeId, finishedRuns: 1));
+        await scheduler.SyncNowAsync(tenant, storeId, SyncMode.Full);
+        Assert.Equal([SyncRunStatus.Cancelled, SyncRunStatus.Succeeded], await WaitForRunsAsync(tenant, storeId, finishedRuns: 2));
+        await SyncOverHttpTests.AssertDatabaseEqualsSandboxAsync(app, sandbox, tenant, storeId);
+    }
+
+    [Fact]
     public async Task A_merchant_cannot_start_a_sync_of_another_merchants_store()
     {
         var mine = await SyncOverHttpTests.NewStoreAsync(app);
