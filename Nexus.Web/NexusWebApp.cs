@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
+using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Monitoring;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Sandbox.Hosting;
@@ -46,6 +47,7 @@ public static class NexusWebApp
         services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section));
         services.AddPlatforms();
         services.AddSync(configuration);
+        services.AddAnalytics();
         return services;
     }
 

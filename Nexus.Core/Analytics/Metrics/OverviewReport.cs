@@ -41,6 +41,8 @@ public sealed record OverviewReport(
     /// <summary>Relative change current vs previous; null when the previous value is zero (no meaningful %).</summary>
     public static double? Change(decimal current, decimal previous) => previous == 0 ? null : (double)((current - previous) / previous);
 
+    public static double? Change(int current, int previous) => Change((decimal)current, previous);
+
     public static double? Change(double? current, double? previous) =>
         current is { } c && previous is { } p && p != 0 ? (c - p) / p : null;
 }
