@@ -10,6 +10,7 @@ using Nexus.Core.Sync;
 using Nexus.Core.Storage;
 using Nexus.Core.Stores;
 using Nexus.Web.Accounts;
+using Nexus.Web.Api;
 using Nexus.Web.Components;
 using Nexus.Web.Components.Account;
 using Nexus.Web.Demo;
@@ -82,6 +83,7 @@ public static class NexusWebApp
         app.MapAccountEndpoints();
         app.MapJobsDashboard();
         app.MapSyncHub();
+        app.MapAnalyticsApi();
         if (app.Configuration.GetValue<bool>("Nexus:Sandbox:Enabled"))
         {
             // Fake stores speaking the platforms' real wire formats: the demo and the tests sync from them over HTTP.
