@@ -32,16 +32,13 @@ public sealed class CohortQuery(IDbContextFactory<NexusDbContext> factory)
         var windowEnd = Utc(last.AddMonths(1));
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var orders = (await ScopedOrders.OrdersAsync(db, scope, cancellationToken)).Revenue().WithCustomer();
+        var orders = (await ScopedOrders.OrdersAsync(db, scope, cancellationToken)).Revenue();
 
         // Customers whose first revenue order ever falls inside the window, with the month index of that order.
-        var starters = await orders
-            .GroupBy(o => new { o.StoreId, o.CustomerPlatformId, Email = o.CustomerPlatformId == null ? o.BillingEmail : null })
-            .Select(g => new { g.Key.StoreId, g.Key.CustomerPlatformId, g.Key.Email, First = g.Min(o => o.CreatedAt) })
+        var starters = await orders.PerCustomer(windowStart, windowEnd)
             .Where(c => c.First >= windowStart && c.First < windowEnd)
             .ToListAsync(cancellationToken);
-        var cohortOf = starters.ToDictionary(
-            c => ScopedOrders.CustomerKey(c.StoreId, c.CustomerPlatformId, c.Email), c => MonthIndex(first, c.First), StringComparer.Ordinal);
+        var cohortOf = starters.ToDictionary(c => c.Key, c => MonthIndex(first, c.First), StringComparer.Ordinal);
 
         var size = new int[months];
         foreach (var index in cohortOf.Values) size[index]++;
@@ -51,16 +48,12 @@ public sealed class CohortQuery(IDbContextFactory<NexusDbContext> factory)
         for (var m = 0; m < months; m++)
         {
             var (start, end) = (Utc(first.AddMonths(m)), Utc(first.AddMonths(m + 1)));
-            var perCustomer = await orders
-                .Where(o => o.CreatedAt >= start && o.CreatedAt < end)
-                .GroupBy(o => new { o.StoreId, o.CustomerPlatformId, Email = o.CustomerPlatformId == null ? o.BillingEmail : null })
-                .Select(g => new { g.Key.StoreId, g.Key.CustomerPlatformId, g.Key.Email, Revenue = g.Sum(o => o.TotalMinor - o.RefundedMinor) })
-                .ToListAsync(cancellationToken);
+            var perCustomer = await orders.Where(o => o.CreatedAt >= start && o.CreatedAt < end).PerCustomer(start, end).ToListAsync(cancellationToken);
             foreach (var row in perCustomer)
             {
-                if (!cohortOf.TryGetValue(ScopedOrders.CustomerKey(row.StoreId, row.CustomerPlatformId, row.Email), out var cohort)) continue;
+                if (!cohortOf.TryGetValue(row.Key, out var cohort)) continue;
                 active[cohort, m - cohort]++;
-                revenue[cohort, m - cohort] += row.Revenue;
+                revenue[cohort, m - cohort] += row.WindowRevenueMinor;
             }
         }
 

@@ -61,20 +61,22 @@ public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
             })
             .FirstOrDefaultAsync(cancellationToken);
 
-        // Per customer: first revenue order ever (up to the period's end) and revenue orders inside the period.
-        var customers = await orders.Revenue().WithCustomer()
-            .Where(o => o.CreatedAt < end)
-            .GroupBy(o => new { o.StoreId, o.CustomerPlatformId, Email = o.CustomerPlatformId == null ? o.BillingEmail : null })
-            .Select(g => new { First = g.Min(o => o.CreatedAt), InPeriod = g.Count(o => o.CreatedAt >= start) })
-            .Where(c => c.InPeriod > 0)
+        // Per customer: first revenue order ever and revenue orders inside the period. A customer active in the period
+        // is new when the first order is on or after the start (it cannot be after the end: an in-period order exists).
+        var customers = await orders.Revenue()
+            .PerCustomer(start, end)
+            .Where(c => c.InWindow > 0)
             .GroupBy(c => 1)
-            .Select(g => new { Customers = g.Count(), New = g.Count(c => c.First >= start), Repeat = g.Count(c => c.InPeriod >= 2) })
+            .Select(g => new { Customers = g.Count(), New = g.Count(c => c.First >= start), Repeat = g.Count(c => c.InWindow >= 2) })
             .FirstOrDefaultAsync(cancellationToken);
 
         var accounts = db.Customers.AsNoTracking().Where(c => storeIds.Contains(c.StoreId) && c.CreatedAt >= start && c.CreatedAt < end);
         var registered = await accounts.CountAsync(cancellationToken);
+        // Same currency as the rest of the page; the equality on (StoreId, Currency, CustomerPlatformId) lets the
+        // covering customer index answer each EXISTS with one seek.
         var buyers = await accounts.CountAsync(c => db.Orders.Any(o =>
-            o.StoreId == c.StoreId && o.CustomerPlatformId == c.PlatformId && revenueStatuses.Contains(o.Status) && o.CreatedAt < end), cancellationToken);
+            o.StoreId == c.StoreId && o.Currency == currency && o.CustomerPlatformId == c.PlatformId && revenueStatuses.Contains(o.Status) && o.CreatedAt < end),
+            cancellationToken);
 
         return new PeriodKpis(period,
             MinorUnits.FromMinor(money?.Revenue ?? 0, currency), money?.Orders ?? 0,

@@ -9,7 +9,7 @@ namespace Nexus.Core.Analytics.Metrics;
 /// <param name="NewCustomers">Customers whose first revenue order ever is in the period.</param>
 /// <param name="RepeatCustomers">Customers with two or more revenue orders in the period.</param>
 /// <param name="RegisteredAccounts">Accounts created in the period.</param>
-/// <param name="RegisteredBuyers">Of those, accounts with a revenue order (any currency) before the period's end.</param>
+/// <param name="RegisteredBuyers">Of those, accounts with a revenue order (in the scope currency) before the period's end.</param>
 /// <param name="PaidGross">Σ total over revenue + refunded orders: the base of the refund rate.</param>
 /// <param name="Refunded">Σ refunds over the same orders.</param>
 public sealed record PeriodKpis(
