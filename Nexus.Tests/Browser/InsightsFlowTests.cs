@@ -7,7 +7,7 @@ namespace Nexus.Tests.Browser;
 public sealed class InsightsFlowTests(NexusWebFactory app)
 {
     [Fact]
-    public async Task Merchant_syncs_the_demo_store_then_sees_kpis_and_the_segment_treemap()
+    public async Task Merchant_syncs_the_demo_store_then_sees_kpis_segments_cohorts_and_lifetime_value()
     {
         var (playwright, browser) = await BrowserSession.LaunchAsync();
         using var _ = playwright;
@@ -39,5 +39,21 @@ public sealed class InsightsFlowTests(NexusWebFactory app)
         Assert.True(await page.Locator("[data-testid=segment-table] tbody tr").CountAsync() > 0);
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "customers.png"), FullPage = true });
+
+        await page.GotoAsync("/cohorts");
+        await page.Locator("[data-testid=retention-heatmap] svg.main-svg").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+
+        // The tiny demo store may be too small to fit the models; either way the page must say which.
+        await page.GotoAsync("/lifetime");
+        try
+        {
+            await page.Locator("[data-testid=clv-explanation], [data-testid=clv-unavailable]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "lifetime-failed.png"), FullPage = true });
+            throw;
+        }
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "lifetime.png"), FullPage = true });
     }
 }

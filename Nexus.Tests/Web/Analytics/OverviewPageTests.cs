@@ -1,35 +1,12 @@
-using System.Security.Claims;
 using Bunit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
-using Nexus.Core.Accounts;
-using Nexus.Core.Analytics.Metrics;
-using Nexus.Core.Storage;
 using Nexus.Tests.Analytics.Metrics;
 using Nexus.Tests.Infrastructure;
 using Nexus.Web.Components.Pages.Overview;
-using Nexus.Web.Tenancy;
 
 namespace Nexus.Tests.Web.Analytics;
 
-public sealed class OverviewPageTests : BunitContext, IAsyncLifetime
+public sealed class OverviewPageTests : AnalyticsPageContext
 {
-    // MudSelect's services are async-disposable only; xunit calls this before the synchronous Dispose.
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
-
-    private void Use(TestDatabase database)
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        AddAuthorization().SetAuthorized("merchant@example.test").SetClaims(new Claim(NexusClaims.TenantId, database.TenantId.ToString()));
-        Services.AddSingleton<IDbContextFactory<NexusDbContext>>(database);
-        Services.AddScoped<TenantDbContextFactory>();
-        Services.AddSingleton<OverviewQuery>();
-    }
-
     [Fact]
     public async Task Shows_kpi_tiles_computed_from_the_stored_orders()
     {
