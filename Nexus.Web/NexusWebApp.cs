@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
+using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Monitoring;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Sandbox.Hosting;
@@ -9,6 +10,7 @@ using Nexus.Core.Sync;
 using Nexus.Core.Storage;
 using Nexus.Core.Stores;
 using Nexus.Web.Accounts;
+using Nexus.Web.Api;
 using Nexus.Web.Components;
 using Nexus.Web.Components.Account;
 using Nexus.Web.Demo;
@@ -46,6 +48,7 @@ public static class NexusWebApp
         services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section));
         services.AddPlatforms(configuration);
         services.AddSync(configuration);
+        services.AddAnalytics();
         return services;
     }
 
@@ -80,6 +83,7 @@ public static class NexusWebApp
         app.MapAccountEndpoints();
         app.MapJobsDashboard();
         app.MapSyncHub();
+        app.MapAnalyticsApi();
         if (app.Configuration.GetValue<bool>("Nexus:Sandbox:Enabled"))
         {
             // Fake stores speaking the platforms' real wire formats: the demo and the tests sync from them over HTTP.

@@ -68,6 +68,12 @@ public class NexusDbContext(DbContextOptions<NexusDbContext> options) : Identity
         {
             o.HasIndex(x => new { x.StoreId, x.CreatedAt });
             o.HasIndex(x => new { x.StoreId, x.CustomerPlatformId });
+            // Covering indexes for the analytics read models (Analytics/Metrics): every column those queries touch,
+            // TenantId last for the tenant filter, so period sums and per-customer GROUP BYs read only the index.
+            o.HasIndex(x => new { x.StoreId, x.Currency, x.CreatedAt, x.Status, x.TotalMinor, x.RefundedMinor, x.CustomerPlatformId, x.BillingEmail, x.TenantId },
+                "IX_orders_analytics_period");
+            o.HasIndex(x => new { x.StoreId, x.Currency, x.CustomerPlatformId, x.BillingEmail, x.CreatedAt, x.Status, x.TotalMinor, x.RefundedMinor, x.TenantId },
+                "IX_orders_analytics_customer");
         });
         ConfigureRecord<StoredProduct>(builder, "products", p => p.HasIndex(x => new { x.StoreId, x.Sku }));
 

@@ -21,7 +21,7 @@ public sealed class SignInFlowTests(NexusWebFactory app)
         await page.ClickAsync("[data-testid=sign-in]");
 
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        await page.GetByText("Connect a store to see your revenue").WaitForAsync();
+        await page.GetByText("Revenue, orders and customers across your stores").WaitForAsync();
         await BrowserSession.WaitForCircuitAsync(page);
 
         // The dark-mode toggle only works on a live circuit: proves interactivity, not just prerendered HTML.

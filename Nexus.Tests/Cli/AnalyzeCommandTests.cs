@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Nexus.Core.Analytics;
 using Nexus.Tests.Analytics.Lifetime;
@@ -102,12 +103,38 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Store_is_accepted_but_refused_until_synced_data_exists()
+    public async Task Store_runs_rfm_on_the_stored_orders_found_by_id_across_tenants()
     {
-        var result = await CliRun.RunAsync("analyze", "rfm", "--store", "7");
+        await using var database = await Analytics.Metrics.MetricsTestData.CreateAsync();
+        Environment.SetEnvironmentVariable("Nexus__DataFolder", database.Folder);
+        try
+        {
+            var result = await CliRun.RunAsync("analyze", "rfm", "--store", database.StoreId.ToString(CultureInfo.InvariantCulture), "--json");
+
+            Assert.True(result.ExitCode == 0, result.Error);
+            var json = JsonDocument.Parse(result.Out).RootElement;
+            // EUR (8 revenue orders) is chosen over USD (1); customers c1, c5, c7 and the guest ana@x.com.
+            Assert.Equal(4, json.GetProperty("customerCount").GetInt32());
+            Assert.Equal(320m, json.GetProperty("revenue").GetDecimal());
+            Assert.Contains("also sells in USD", result.Error);
+
+            var missing = await CliRun.RunAsync("analyze", "rfm", "--store", "999999");
+            Assert.Equal((1, ""), (missing.ExitCode, missing.Out));
+            Assert.Contains("no store with id 999999", missing.Error);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Nexus__DataFolder", null);
+        }
+    }
+
+    [Fact]
+    public async Task Store_and_transactions_together_are_a_usage_error()
+    {
+        var result = await CliRun.RunAsync("analyze", "rfm", "--store", "7", "--transactions", _cdnowCsv);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--store needs synced data; not available yet — use --transactions", result.Error);
+        Assert.Contains("either --store ID or --transactions", result.Error);
         Assert.Equal("", result.Out);
     }
 

@@ -32,7 +32,7 @@ internal static class AnalyzeClvCommand
             calibrationEnd, horizon, discount, unit, top,
         };
         input.AddTo(command);
-        command.SetAction((parse, _) => Task.FromResult(AnalyzeCommand.Run(parse, input, (transactions, path) =>
+        command.SetAction((parse, cancellationToken) => AnalyzeCommand.RunAsync(parse, input, (transactions, path) =>
         {
             var options = new LifetimeValueOptions(parse.GetValue(calibrationEnd)!.Value, parse.GetValue(unit),
                 parse.GetValue(horizon), Discount: DiscountRate.Monthly(parse.GetValue(discount)));
@@ -43,7 +43,7 @@ internal static class AnalyzeClvCommand
             return parse.GetValue(input.Json)
                 ? JsonSerializer.Serialize(ToJson(report, ranked, path), CliJson.Options) + Environment.NewLine
                 : Human(report, ranked, path, parse.GetValue(top));
-        })));
+        }, cancellationToken));
         return command;
     }
 

@@ -1,12 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Analytics;
+using Nexus.Core.Analytics.Metrics;
+using Nexus.Core.Storage;
 
 namespace Nexus.Web.Cli;
 
 /// <summary>
-/// <c>analyze clv|rfm (--store ID | --transactions FILE.csv) [--json]</c>: analytics on a plain transactions CSV
-/// (<c>customer_id,date,amount</c>). Everything is computed before anything is printed, so a failure leaves stdout
+/// <c>analyze clv|rfm (--store ID [--currency XXX] | --transactions FILE.csv) [--json]</c>: analytics on a synced store's
+/// orders or on a plain transactions CSV (<c>customer_id,date,amount</c>). Everything is computed before anything is printed, so a failure leaves stdout
 /// empty; errors go to stderr with exit 1 (bad file or data) or 2 (unusable options).
 /// </summary>
 internal static class AnalyzeCommand
@@ -29,7 +32,17 @@ internal static class AnalyzeCommand
             HelpName = "FILE.csv",
         };
 
-        public Option<string?> Store { get; } = new("--store") { Description = "A synced store's id (needs synced data).", HelpName = "ID" };
+        public Option<int?> Store { get; } = new("--store")
+        {
+            Description = "A synced store's id. Ops use: the CLI has no signed-in user, so the store is found by id across all tenants.",
+            HelpName = "ID",
+        };
+
+        public Option<string?> Currency { get; } = new("--currency")
+        {
+            Description = "With --store: the currency of the orders to analyse (default: the one with most revenue orders).",
+            HelpName = "XXX",
+        };
 
         public Option<bool> Json { get; } = new("--json") { Description = "Print the result as JSON on stdout." };
 
@@ -37,6 +50,7 @@ internal static class AnalyzeCommand
         {
             command.Options.Add(Transactions);
             command.Options.Add(Store);
+            command.Options.Add(Currency);
             command.Options.Add(Json);
         }
     }
@@ -57,34 +71,48 @@ internal static class AnalyzeCommand
     };
 
     /// <summary>
-    /// Runs one analysis: loads the transactions, computes, and prints only when everything succeeded.
-    /// <paramref name="analyse"/> returns the complete stdout text.
+    /// Runs one analysis: loads the transactions (store or CSV), computes, and prints only when everything succeeded.
+    /// <paramref name="analyse"/> gets the transactions and a label for the source and returns the complete stdout text.
     /// </summary>
-    public static int Run(ParseResult parse, InputOptions input, Func<IReadOnlyList<Transaction>, string, string> analyse)
+    public static async Task<int> RunAsync(ParseResult parse, InputOptions input, Func<IReadOnlyList<Transaction>, string, string> analyse,
+        CancellationToken cancellationToken)
     {
-        if (parse.GetValue(input.Store) is { } store)
+        var store = parse.GetValue(input.Store);
+        var path = parse.GetValue(input.Transactions);
+        if (store is not null && path is not null)
         {
-            Console.Error.WriteLine($"error: --store {store}: --store needs synced data; not available yet — use --transactions FILE.csv");
+            Console.Error.WriteLine("error: give either --store ID or --transactions FILE.csv, not both");
             return ExitUsage;
         }
-        if (parse.GetValue(input.Transactions) is not { } path)
+        if (store is null && path is null)
         {
-            Console.Error.WriteLine("error: give --transactions FILE.csv (a customer_id,date,amount CSV)");
+            Console.Error.WriteLine("error: give --store ID (a synced store) or --transactions FILE.csv (a customer_id,date,amount CSV)");
             return ExitUsage;
         }
-        if (!File.Exists(path))
+        if (path is not null && !File.Exists(path))
         {
             Console.Error.WriteLine($"error: transactions file '{path}' not found");
             return ExitBadInput;
         }
 
+        var source = path ?? $"store {store}";
         string output;
         try
         {
-            Console.Error.WriteLine($"reading {path}…");
-            var transactions = TransactionsCsvReader.ReadFile(path);
+            IReadOnlyList<Transaction> transactions;
+            if (store is { } id)
+            {
+                var loaded = await LoadStoreAsync(id, parse.GetValue(input.Currency), cancellationToken);
+                if (loaded is null) return ExitBadInput;
+                (transactions, source) = loaded.Value;
+            }
+            else
+            {
+                Console.Error.WriteLine($"reading {path}…");
+                transactions = TransactionsCsvReader.ReadFile(path!);
+            }
             Console.Error.WriteLine($"{transactions.Count:N0} transactions read");
-            output = analyse(transactions, path);
+            output = analyse(transactions, source);
         }
         catch (TransactionsCsvException e)
         {
@@ -93,7 +121,7 @@ internal static class AnalyzeCommand
         }
         catch (InsufficientDataException e)
         {
-            Console.Error.WriteLine($"error: not enough data in {path}: {e.Message}");
+            Console.Error.WriteLine($"error: not enough data in {source}: {e.Message}");
             return ExitBadInput;
         }
         catch (IOException e)
@@ -108,5 +136,36 @@ internal static class AnalyzeCommand
         }
         Console.Out.Write(output);
         return 0;
+    }
+
+    /// <summary>
+    /// A stored store's revenue orders as transactions (see <see cref="StoreTransactions"/>). The CLI is an ops tool
+    /// with no signed-in merchant, so the store is looked up by id across tenants and then read with its own tenant.
+    /// </summary>
+    private static async Task<(IReadOnlyList<Transaction> Transactions, string Source)?> LoadStoreAsync(int storeId, string? currency, CancellationToken cancellationToken)
+    {
+        await using var host = NexusCli.BuildHost();
+        await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+        var factory = host.Services.GetRequiredService<IDbContextFactory<NexusDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var store = await db.Stores.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken);
+        if (store is null)
+        {
+            Console.Error.WriteLine($"error: no store with id {storeId}");
+            return null;
+        }
+        var currencies = await ScopeCurrencies.ListAsync(db, store.TenantId, storeId, cancellationToken);
+        var chosen = currency ?? currencies.FirstOrDefault()?.Currency;
+        if (chosen is null || currencies.All(c => c.Currency != chosen))
+        {
+            Console.Error.WriteLine(currencies.Count == 0
+                ? $"error: store {storeId} ({store.Name}) has no revenue orders yet: sync it first"
+                : $"error: store {storeId} has no revenue orders in {chosen}; it has {string.Join(", ", currencies.Select(c => $"{c.Currency} ({c.Orders:N0})"))}");
+            return null;
+        }
+        if (currencies.Count > 1) Console.Error.WriteLine($"note: analysing {chosen} orders only; the store also sells in {string.Join(", ", currencies.Where(c => c.Currency != chosen).Select(c => c.Currency))}");
+        Console.Error.WriteLine($"reading store {storeId} ({store.Name}), {chosen}…");
+        var transactions = await new StoreTransactions(factory).LoadAsync(new AnalyticsScope(store.TenantId, storeId, chosen), cancellationToken);
+        return (transactions, $"store {storeId} ({store.Name}, {chosen})");
     }
 }

@@ -21,7 +21,7 @@ internal static class AnalyzeRfmCommand
         var clusters = new Option<bool>("--clusters") { Description = "Also cluster customers with k-means (k chosen by silhouette)." };
         var command = new Command("rfm", "Recency/frequency/monetary scores, named segments and their revenue share.") { asOf, clusters };
         input.AddTo(command);
-        command.SetAction((parse, _) => Task.FromResult(AnalyzeCommand.Run(parse, input, (transactions, path) =>
+        command.SetAction((parse, cancellationToken) => AnalyzeCommand.RunAsync(parse, input, (transactions, path) =>
         {
             if (transactions.Count == 0)
                 throw new InsufficientDataException("the file has a header but no transactions");
@@ -38,7 +38,7 @@ internal static class AnalyzeRfmCommand
             return parse.GetValue(input.Json)
                 ? JsonSerializer.Serialize(ToJson(report, clustering, path), CliJson.Options) + Environment.NewLine
                 : Human(report, clustering, path);
-        })));
+        }, cancellationToken));
         return command;
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Nexus.Core.Analytics.Lifetime;
 
 /// <summary>Settings for <see cref="LifetimeValueAnalysis.Run"/>.</summary>
@@ -59,16 +61,21 @@ public static class LifetimeValueAnalysis
         var discount = options.Discount ?? DiscountRate.Monthly(0.01);
         var horizon = options.PurchaseHorizon ?? options.ClvHorizonMonths * options.TimeUnit.UnitsPerMonth();
 
-        var rows = summaries.Select(s =>
+        var scored = summaries.Select(s =>
         {
             var value = ExpectedValuePerPurchase(gammaGamma, s);
-            return new CustomerLifetimeValue(
-                s,
-                bgNbd.ProbabilityAlive(s.Frequency, s.Recency, s.Age),
-                bgNbd.ExpectedPurchases(horizon, s.Frequency, s.Recency, s.Age),
-                (decimal)value,
-                (decimal)LifetimeValue(bgNbd, s, value, options.ClvHorizonMonths, discount, options.TimeUnit));
+            return (Summary: s, Alive: bgNbd.ProbabilityAlive(s.Frequency, s.Recency, s.Age), Purchases: bgNbd.ExpectedPurchases(horizon, s.Frequency, s.Recency, s.Age),
+                Value: value, Clv: LifetimeValue(bgNbd, s, value, options.ClvHorizonMonths, discount, options.TimeUnit));
         }).ToList();
+        // A handful of customers can drive the maximum-likelihood search to the parameter space's edge (e.g. a → 1 or
+        // α → 0), where the expectations overflow: report that as too little data rather than printing infinities.
+        var bad = scored.FindIndex(c => !(double.IsFinite(c.Alive) && double.IsFinite(c.Purchases) && double.IsFinite(c.Value) && double.IsFinite(c.Clv)
+            && Math.Abs(c.Value) < 1e15 && Math.Abs(c.Clv) < 1e15));
+        if (bad >= 0)
+            throw new InsufficientDataException(string.Create(CultureInfo.InvariantCulture,
+                $"the purchase model fitted to {summaries.Count} customers (r = {bgNbd.Parameters.R:G4}, α = {bgNbd.Parameters.Alpha:G4}, a = {bgNbd.Parameters.A:G4}, b = {bgNbd.Parameters.B:G4}) ") +
+                $"gives no finite prediction for customer {scored[bad].Summary.CustomerId}; this happens with very little history — add more customers or a longer period");
+        var rows = scored.Select(c => new CustomerLifetimeValue(c.Summary, c.Alive, c.Purchases, (decimal)c.Value, (decimal)c.Clv)).ToList();
 
         return new LifetimeValueReport(options, bgNbd.Parameters, gammaGamma.Parameters,
             summaries.Count(GammaGammaModel.IsEligible), rows);

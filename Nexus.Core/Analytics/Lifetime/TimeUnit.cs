@@ -9,7 +9,7 @@ public enum TimeUnit
     Weeks = 7,
 }
 
-internal static class TimeUnitExtensions
+public static class TimeUnitExtensions
 {
     public static double DaysPerUnit(this TimeUnit unit) => (int)unit;
 

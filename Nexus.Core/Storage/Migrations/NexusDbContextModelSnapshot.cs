@@ -377,6 +377,10 @@ namespace Nexus.Core.Storage.Migrations
                     b.HasIndex("StoreId", "PlatformId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "StoreId", "Currency", "CustomerPlatformId", "BillingEmail", "CreatedAt", "Status", "TotalMinor", "RefundedMinor", "TenantId" }, "IX_orders_analytics_customer");
+
+                    b.HasIndex(new[] { "StoreId", "Currency", "CreatedAt", "Status", "TotalMinor", "RefundedMinor", "CustomerPlatformId", "BillingEmail", "TenantId" }, "IX_orders_analytics_period");
+
                     b.ToTable("orders", (string)null);
                 });
 

@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using Nexus.Core.Model;
+using Nexus.Core.Storage;
+using Nexus.Core.Storage.Records;
+
+namespace Nexus.Core.Analytics.Metrics;
+
+/// <summary>
+/// Which stored orders an analysis looks at: one tenant's one store, or all of that tenant's stores
+/// (<paramref name="StoreId"/> null), in one currency. Money is never summed across currencies (the domain's
+/// <c>Money</c> refuses to, and so do the read models): a tenant whose stores sell in several currencies picks one,
+/// and <see cref="ScopeCurrencies"/> tells the page what else there is.
+/// </summary>
+public sealed record AnalyticsScope(Guid TenantId, int? StoreId, string Currency);
+
+/// <summary>Shared query pieces so every read model agrees on what counts as revenue and who a customer is.</summary>
+public static class ScopedOrders
+{
+    /// <summary>
+    /// Orders that bring money in: completed, processing (paid, not shipped) and on-hold (awaiting payment
+    /// confirmation, e.g. bank transfer; WooCommerce reports count it as a sale too). Pending (not paid),
+    /// cancelled, failed, draft, refunded (fully given back) and unknown statuses are not revenue.
+    /// Partial refunds on revenue orders are subtracted from their totals.
+    /// </summary>
+    public static readonly IReadOnlyList<string> RevenueStatuses =
+        [nameof(OrderStatus.Completed), nameof(OrderStatus.Processing), nameof(OrderStatus.OnHold)];
+
+    /// <summary>Revenue statuses plus Refunded: the orders a refund rate is measured over (money came in, some went back).</summary>
+    public static readonly IReadOnlyList<string> PaidStatuses = [.. RevenueStatuses, nameof(OrderStatus.Refunded)];
+
+    /// <summary>
+    /// Every order of the scope's store(s) in its currency. The explicit store-id list (besides the tenant filter)
+    /// lets SQLite use the (StoreId, …) indexes; a context without the tenant set sees nothing.
+    /// </summary>
+    public static async Task<IQueryable<StoredOrder>> OrdersAsync(NexusDbContext db, AnalyticsScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        db.TenantId = scope.TenantId;
+        var storeIds = await StoreIdsAsync(db, scope, cancellationToken);
+        var currency = scope.Currency;
+        return db.Orders.AsNoTracking().Where(o => storeIds.Contains(o.StoreId) && o.Currency == currency);
+    }
+
+    /// <summary>Revenue-bearing orders only (see <see cref="RevenueStatuses"/>).</summary>
+    public static IQueryable<StoredOrder> Revenue(this IQueryable<StoredOrder> orders)
+    {
+        var statuses = RevenueStatuses.ToArray();
+        return orders.Where(o => statuses.Contains(o.Status));
+    }
+
+    /// <summary>
+    /// Orders that can be tied to a customer: a registered account, or a guest with a billing e-mail. Guest orders
+    /// without an e-mail count towards revenue and orders but belong to no customer.
+    /// </summary>
+    public static IQueryable<StoredOrder> WithCustomer(this IQueryable<StoredOrder> orders) =>
+        orders.Where(o => o.CustomerPlatformId != null || o.BillingEmail != null);
+
+    /// <summary>
+    /// One row per customer (see <see cref="CustomerKey"/>) of <paramref name="orders"/>: first order, and orders and net
+    /// revenue in [<paramref name="windowStart"/>, <paramref name="windowEnd"/>). Accounts and guests are grouped
+    /// separately and then concatenated (UNION ALL) so each GROUP BY runs on plain columns in index order
+    /// (IX_orders_analytics_customer) instead of sorting on a computed key.
+    /// </summary>
+    /// <remarks>
+    /// The window is counted with CASE rather than filtered with WHERE on purpose: a date range in the WHERE clause
+    /// makes SQLite (without ANALYZE statistics) prefer the date index and sort every order for the GROUP BY.
+    /// </remarks>
+    public static IQueryable<CustomerOrders> PerCustomer(this IQueryable<StoredOrder> orders, DateTimeOffset windowStart, DateTimeOffset windowEnd)
+    {
+        var accounts = orders.Where(o => o.CustomerPlatformId != null)
+            .GroupBy(o => new { o.StoreId, o.CustomerPlatformId })
+            .Select(g => new CustomerOrders
+            {
+                StoreId = g.Key.StoreId,
+                CustomerPlatformId = g.Key.CustomerPlatformId,
+                Email = null,
+                First = g.Min(o => o.CreatedAt),
+                InWindow = g.Count(o => o.CreatedAt >= windowStart && o.CreatedAt < windowEnd),
+                WindowRevenueMinor = g.Sum(o => o.CreatedAt >= windowStart && o.CreatedAt < windowEnd ? o.TotalMinor - o.RefundedMinor : 0L),
+            });
+        var guests = orders.Where(o => o.CustomerPlatformId == null && o.BillingEmail != null)
+            .GroupBy(o => new { o.StoreId, o.BillingEmail })
+            .Select(g => new CustomerOrders
+            {
+                StoreId = g.Key.StoreId,
+                CustomerPlatformId = null,
+                Email = g.Key.BillingEmail,
+                First = g.Min(o => o.CreatedAt),
+                InWindow = g.Count(o => o.CreatedAt >= windowStart && o.CreatedAt < windowEnd),
+                WindowRevenueMinor = g.Sum(o => o.CreatedAt >= windowStart && o.CreatedAt < windowEnd ? o.TotalMinor - o.RefundedMinor : 0L),
+            });
+        return accounts.Concat(guests);
+    }
+
+    /// <summary>The tenant's store ids in the scope (one, or all of them; empty when the store is not the tenant's).</summary>
+    public static async Task<List<int>> StoreIdsAsync(NexusDbContext db, AnalyticsScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        db.TenantId = scope.TenantId;
+        var stores = db.Stores.AsNoTracking();
+        if (scope.StoreId is { } id) stores = stores.Where(s => s.Id == id);
+        return await stores.Select(s => s.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The customer key every analysis uses: "{store}/{platform customer id}" for accounts, "{store}/guest:{email}"
+    /// for guests (billing e-mail is stored trimmed and lower-cased). Customers are per store: the same person in two
+    /// stores is two customers, because platforms give no shared identity and e-mails alone would merge
+    /// accounts with guests.
+    /// </summary>
+    public static string CustomerKey(int storeId, string? customerPlatformId, string? billingEmail) =>
+        customerPlatformId is not null ? $"{storeId}/{customerPlatformId}" : $"{storeId}/guest:{billingEmail}";
+}
+
+/// <summary>Per-customer aggregates computed in SQL by <see cref="ScopedOrders.PerCustomer"/>.</summary>
+public sealed class CustomerOrders
+{
+    public int StoreId { get; init; }
+    public string? CustomerPlatformId { get; init; }
+    /// <summary>The guest's billing e-mail; null for accounts.</summary>
+    public string? Email { get; init; }
+    public DateTimeOffset First { get; init; }
+    public int InWindow { get; init; }
+    public long WindowRevenueMinor { get; init; }
+
+    public string Key => ScopedOrders.CustomerKey(StoreId, CustomerPlatformId, Email);
+}
+
+/// <summary>Which currencies a tenant's orders are in, and the one to show first.</summary>
+public static class ScopeCurrencies
+{
+    /// <summary>Currencies of the scope's revenue orders, most orders first (empty when nothing is synced).</summary>
+    public static async Task<IReadOnlyList<CurrencyCount>> ListAsync(NexusDbContext db, Guid tenantId, int? storeId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var storeIds = await ScopedOrders.StoreIdsAsync(db, new AnalyticsScope(tenantId, storeId, ""), cancellationToken);
+        var statuses = ScopedOrders.RevenueStatuses.ToArray();
+        var rows = await db.Orders.AsNoTracking()
+            .Where(o => storeIds.Contains(o.StoreId) && statuses.Contains(o.Status))
+            .GroupBy(o => o.Currency)
+            .Select(g => new CurrencyCount(g.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+        return rows.OrderByDescending(r => r.Orders).ThenBy(r => r.Currency, StringComparer.Ordinal).ToList();
+    }
+}
+
+/// <summary>How many revenue orders a scope has in one currency.</summary>
+public sealed record CurrencyCount(string Currency, int Orders);

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Nexus.Core.Storage;
+using Nexus.Core.Storage.Records;
+
+namespace Nexus.Core.Analytics.Metrics;
+
+/// <summary>
+/// The Overview read model. Every figure is an aggregate computed by the database (sums of integer minor units,
+/// counts, GROUP BY per customer); only a handful of rows per query come back, so a store with a million orders
+/// costs index scans, not a million objects.
+/// </summary>
+public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
+{
+    /// <summary>The UTC day of the scope's latest order (any status), or null when it has none: periods end there by default.</summary>
+    public async Task<DateOnly?> LatestOrderDayAsync(AnalyticsScope scope, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var orders = await ScopedOrders.OrdersAsync(db, scope, cancellationToken);
+        var latest = await orders.OrderByDescending(o => o.CreatedAt).Select(o => (DateTimeOffset?)o.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        return latest is { } l ? DateOnly.FromDateTime(l.UtcDateTime) : null;
+    }
+
+    public async Task<OverviewReport> RunAsync(AnalyticsScope scope, ReportingPeriod period, BucketSize? bucketSize = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var orders = await ScopedOrders.OrdersAsync(db, scope, cancellationToken);
+        var storeIds = await ScopedOrders.StoreIdsAsync(db, scope, cancellationToken);
+
+        var current = await KpisAsync(db, orders, storeIds, scope.Currency, period, cancellationToken);
+        var previous = await KpisAsync(db, orders, storeIds, scope.Currency, period.Previous, cancellationToken);
+        var funnel = await StatusFunnelAsync(orders, period, cancellationToken);
+        var size = bucketSize ?? period.DefaultBucketSize;
+        var series = new List<RevenuePoint>();
+        foreach (var bucket in period.Buckets(size))
+        {
+            // One indexed range query per bucket: dates are stored in a binary form SQL cannot truncate to a day,
+            // and a range per bucket reads each order once, like a GROUP BY would.
+            var (revenue, count) = await RevenueAsync(orders, bucket.Start, bucket.End, cancellationToken);
+            series.Add(new RevenuePoint(bucket.Start, bucket.End, MinorUnits.FromMinor(revenue, scope.Currency), count));
+        }
+        return new OverviewReport(scope, current, previous, funnel, size, series);
+    }
+
+    private static async Task<PeriodKpis> KpisAsync(NexusDbContext db, IQueryable<StoredOrder> orders, List<int> storeIds, string currency,
+        ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var (start, end) = (period.Start, period.End);
+        var revenueStatuses = ScopedOrders.RevenueStatuses.ToArray();
+        var paidStatuses = ScopedOrders.PaidStatuses.ToArray();
+
+        var money = await orders
+            .Where(o => o.CreatedAt >= start && o.CreatedAt < end && paidStatuses.Contains(o.Status))
+            .GroupBy(o => 1)
+            .Select(g => new
+            {
+                Revenue = g.Sum(o => revenueStatuses.Contains(o.Status) ? o.TotalMinor - o.RefundedMinor : 0L),
+                Orders = g.Count(o => revenueStatuses.Contains(o.Status)),
+                Gross = g.Sum(o => o.TotalMinor),
+                Refunded = g.Sum(o => o.RefundedMinor),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        // Per customer: first revenue order ever and revenue orders inside the period. A customer active in the period
+        // is new when the first order is on or after the start (it cannot be after the end: an in-period order exists).
+        var customers = await orders.Revenue()
+            .PerCustomer(start, end)
+            .Where(c => c.InWindow > 0)
+            .GroupBy(c => 1)
+            .Select(g => new { Customers = g.Count(), New = g.Count(c => c.First >= start), Repeat = g.Count(c => c.InWindow >= 2) })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        var accounts = db.Customers.AsNoTracking().Where(c => storeIds.Contains(c.StoreId) && c.CreatedAt >= start && c.CreatedAt < end);
+        var registered = await accounts.CountAsync(cancellationToken);
+        // Same currency as the rest of the page; the equality on (StoreId, Currency, CustomerPlatformId) lets the
+        // covering customer index answer each EXISTS with one seek.
+        var buyers = await accounts.CountAsync(c => db.Orders.Any(o =>
+            o.StoreId == c.StoreId && o.Currency == currency && o.CustomerPlatformId == c.PlatformId && revenueStatuses.Contains(o.Status) && o.CreatedAt < end),
+            cancellationToken);
+
+        return new PeriodKpis(period,
+            MinorUnits.FromMinor(money?.Revenue ?? 0, currency), money?.Orders ?? 0,
+            customers?.Customers ?? 0, customers?.New ?? 0, customers?.Repeat ?? 0,
+            registered, buyers,
+            MinorUnits.FromMinor(money?.Gross ?? 0, currency), MinorUnits.FromMinor(money?.Refunded ?? 0, currency));
+    }
+
+    private static async Task<IReadOnlyList<StatusCount>> StatusFunnelAsync(IQueryable<StoredOrder> orders, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var (start, end) = (period.Start, period.End);
+        var rows = await orders.Where(o => o.CreatedAt >= start && o.CreatedAt < end)
+            .GroupBy(o => o.Status)
+            .Select(g => new StatusCount(g.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => FunnelOrder(r.Status)).ThenBy(r => r.Status, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Lifecycle order for display: placed → paid → fulfilled, then the ways an order drops out.</summary>
+    private static int FunnelOrder(string status) => status switch
+    {
+        "Pending" => 0,
+        "OnHold" => 1,
+        "Processing" => 2,
+        "Completed" => 3,
+        "Refunded" => 4,
+        "Cancelled" => 5,
+        "Failed" => 6,
+        _ => 7,
+    };
+
+    private static async Task<(long Revenue, int Orders)> RevenueAsync(IQueryable<StoredOrder> orders, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var row = await orders.Revenue().Where(o => o.CreatedAt >= start && o.CreatedAt < end)
+            .GroupBy(o => 1)
+            .Select(g => new { Revenue = g.Sum(o => o.TotalMinor - o.RefundedMinor), Orders = g.Count() })
+            .FirstOrDefaultAsync(cancellationToken);
+        return (row?.Revenue ?? 0, row?.Orders ?? 0);
+    }
+}

@@ -1,0 +1,29 @@
+using Nexus.Core.Analytics.Metrics;
+using static Nexus.Tests.Analytics.Metrics.MetricsTestData;
+
+namespace Nexus.Tests.Analytics.Metrics;
+
+public sealed class StoreTransactionsTests
+{
+    [Fact]
+    public async Task Revenue_orders_become_transactions_net_of_refunds_with_guests_grouped_by_email()
+    {
+        await using var database = await CreateAsync();
+        var transactions = await new StoreTransactions(database).LoadAsync(new AnalyticsScope(database.TenantId, database.StoreId, "EUR"));
+
+        var s = database.StoreId;
+        var byCustomer = transactions.GroupBy(t => t.CustomerId).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Date).Select(t => t.Amount).ToList());
+        // Pending, cancelled, refunded, USD and the guest without an e-mail are not transactions.
+        Assert.Equal([$"{s}/c1", $"{s}/c5", $"{s}/c7", $"{s}/guest:ana@x.com"], byCustomer.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([100m, 40m, 30m], byCustomer[$"{s}/c1"]);
+        Assert.Equal([20m, 40m], byCustomer[$"{s}/guest:ana@x.com"]);
+        Assert.Equal(Day(3, 25), transactions.Single(t => t.CustomerId == $"{s}/c5").Date);
+    }
+
+    [Fact]
+    public async Task Another_tenant_cannot_read_the_store()
+    {
+        await using var database = await CreateAsync();
+        Assert.Empty(await new StoreTransactions(database).LoadAsync(new AnalyticsScope(Guid.NewGuid(), database.StoreId, "EUR")));
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nexus.Core.Accounts;
+using Nexus.Core.Storage;
+using Nexus.Core.Stores;
+using Nexus.Tests.Analytics.Metrics;
+using Nexus.Tests.Infrastructure;
+using Nexus.Web.Accounts;
+
+namespace Nexus.Tests.Web.Analytics;
+
+[Collection(HostCollection.Name)]
+public sealed class AnalyticsEndpointsTests(NexusWebFactory app)
+{
+    [Fact]
+    public async Task Rfm_csv_exports_the_owners_customers_and_nobody_elses()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var (ownerEmail, otherEmail) = ($"rfm-owner-{suffix}@example.test", $"rfm-other-{suffix}@example.test");
+        int storeId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            var (_, ownerUser) = await accounts.CreateAsync(ownerEmail, "Owner-Pass-1", "Owner", NexusRoles.Merchant);
+            await accounts.CreateAsync(otherEmail, "Other-Pass-1", "Other", NexusRoles.Merchant);
+            var db = scope.ServiceProvider.GetRequiredService<NexusDbContext>();
+            var store = new ConnectedStore { TenantId = ownerUser!.TenantId, Name = "rfm", Platform = "woocommerce", BaseUrl = "http://127.0.0.1/rfm" };
+            db.Stores.Add(store);
+            await db.SaveChangesAsync();
+            storeId = store.Id;
+            var upserter = new RecordUpserter(scope.ServiceProvider.GetRequiredService<IDbContextFactory<NexusDbContext>>());
+            await upserter.UpsertOrdersAsync(ownerUser.TenantId, storeId, MetricsTestData.Orders);
+        }
+        var url = $"/api/analytics/rfm/customers.csv?store={storeId}&currency=EUR";
+
+        using var anonymous = app.CreateBrowserLikeClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);
+
+        using var owner = app.CreateBrowserLikeClient();
+        await SignIn.AsAsync(owner, ownerEmail, "Owner-Pass-1");
+        var response = await owner.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
+        Assert.StartsWith("customer_id,recency_days,frequency,monetary", lines[0]);
+        // Highest spend first: c1 (100 + 40 + 30), c5 (80), the guest (20 + 40), c7 (10).
+        Assert.Equal([$"{storeId}/c1", $"{storeId}/c5", $"{storeId}/guest:ana@x.com", $"{storeId}/c7"], lines.Skip(1).Select(l => l.Split(',')[0]));
+        var c1 = lines[1].Split(',');
+        Assert.Equal(("5", "3", 170m, "EUR"), (c1[1], c1[2], decimal.Parse(c1[3], System.Globalization.CultureInfo.InvariantCulture), c1[4]));
+
+        var oneSegment = await owner.GetStringAsync(url + "&segment=" + lines[1].Split(',')[^1]);
+        Assert.Contains($"{storeId}/c1,", oneSegment);
+
+        using var other = app.CreateBrowserLikeClient();
+        await SignIn.AsAsync(other, otherEmail, "Other-Pass-1");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/analytics/rfm/customers.csv?store=0&currency=EUR")).StatusCode);
+    }
+}

@@ -1,0 +1,30 @@
+using Bunit;
+using Nexus.Tests.Analytics.Metrics;
+using Nexus.Web.Components.Pages.Customers;
+
+namespace Nexus.Tests.Web.Analytics;
+
+public sealed class CustomersPageTests : AnalyticsPageContext
+{
+    [Fact]
+    public async Task Segment_rows_open_their_customers_with_a_csv_link_for_that_segment()
+    {
+        await using var database = await MetricsTestData.CreateAsync();
+        Use(database);
+        var page = Render<Customers>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=segment-table] tbody tr")), TimeSpan.FromSeconds(20));
+        Assert.NotEmpty(page.FindAll("[data-testid=segment-treemap]"));
+        var rows = page.FindAll("[data-testid=segment-table] tbody tr");
+        // Four customers (c1, c5, c7, the guest), each in some segment: the table's counts add up to them.
+        var counts = rows.Select(r => int.Parse(r.QuerySelectorAll("td")[1].TextContent.Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(4, counts.Sum());
+
+        rows[0].Click();
+        var customers = page.WaitForElement("[data-testid=segment-customers]", TimeSpan.FromSeconds(5));
+        var firstSegment = page.Find("[data-testid=segment-table] tbody tr td").GetAttribute("data-testid")!["segment-".Length..];
+        Assert.Equal(counts[0], customers.QuerySelectorAll("tbody tr").Length);
+        Assert.EndsWith($"&segment={firstSegment}", page.Find("[data-testid=segment-csv]").GetAttribute("href"));
+        Assert.Contains($"store=0&currency=EUR", page.Find("[data-testid=segment-csv]").GetAttribute("href"));
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Nexus.Core.Accounts;
+using Nexus.Core.Analytics;
+using Nexus.Core.Analytics.Metrics;
+using Nexus.Core.Analytics.Rfm;
+
+namespace Nexus.Web.Api;
+
+/// <summary>
+/// The analytics HTTP API (<c>/api/analytics/…</c>), signed-in merchants only and scoped to the caller's tenant:
+/// the tenant comes from the sign-in cookie, never from the request, so a store id of another merchant finds nothing.
+/// </summary>
+public static class AnalyticsEndpoints
+{
+    public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/analytics").RequireAuthorization();
+        group.MapGet("/rfm/customers.csv", RfmCustomersCsvAsync);
+        return app;
+    }
+
+    /// <summary>
+    /// <c>GET /api/analytics/rfm/customers.csv?store=ID|0&amp;currency=EUR[&amp;segment=Champions]</c>: every customer's
+    /// R/F/M, scores and segment (optionally one segment), best customers first. 404 when the store is not the caller's
+    /// or has no revenue orders in that currency.
+    /// </summary>
+    private static async Task<IResult> RfmCustomersCsvAsync(ClaimsPrincipal user, CustomerAnalytics analytics,
+        int store, string currency, string? segment, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(user.FindFirst(NexusClaims.TenantId)?.Value, out var tenantId)) return Results.Forbid();
+        RfmSegment? only = null;
+        if (!string.IsNullOrEmpty(segment))
+        {
+            if (!Enum.TryParse<RfmSegment>(segment, ignoreCase: false, out var parsed)) return Results.BadRequest($"unknown segment '{segment}'");
+            only = parsed;
+        }
+        RfmResult result;
+        try
+        {
+            result = await analytics.RfmAsync(new AnalyticsScope(tenantId, store == 0 ? null : store, currency), cancellationToken: cancellationToken);
+        }
+        catch (InsufficientDataException)
+        {
+            return Results.NotFound();
+        }
+        var csv = new StringBuilder("customer_id,recency_days,frequency,monetary,currency,r,f,m,segment\n");
+        foreach (var c in result.Report.Customers.Where(c => only is null || c.Segment == only)
+                     .OrderByDescending(c => c.Monetary).ThenBy(c => c.CustomerId, StringComparer.Ordinal))
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{Quote(c.CustomerId)},{c.RecencyDays},{c.Frequency},{c.Monetary},{currency},{c.RecencyScore},{c.FrequencyScore},{c.MonetaryScore},{c.Segment}\n");
+        }
+        var name = $"rfm-{(store == 0 ? "all-stores" : $"store-{store}")}{(only is null ? "" : "-" + only)}.csv";
+        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
+    }
+
+    /// <summary>RFC 4180: quote a field holding a comma, quote or line break (customer keys hold e-mails).</summary>
+    private static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+}

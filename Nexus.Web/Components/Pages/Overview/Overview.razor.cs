@@ -1,0 +1,34 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Nexus.Core.Analytics.Metrics;
+using Nexus.Web.Analytics;
+
+namespace Nexus.Web.Components.Pages.Overview;
+
+public partial class Overview : AnalyticsPage
+{
+    private static readonly int[] PeriodChoices = [7, 30, 90, 365];
+    private int _days = 30;
+    private OverviewReport? _report;
+
+    [Inject] private OverviewQuery Query { get; set; } = default!;
+
+    protected override async Task LoadAsync()
+    {
+        _report = null;
+        if (Scope is not { } scope) return;
+        // Periods end on the latest order's day, not today: a store synced last month still shows its last 30 days.
+        var lastDay = await Query.LatestOrderDayAsync(scope);
+        if (lastDay is null) return;
+        _report = await Query.RunAsync(scope, ReportingPeriod.EndingOn(lastDay.Value, _days));
+    }
+
+    private async Task OnPeriodChangedAsync(int days)
+    {
+        _days = days;
+        await LoadAsync();
+    }
+
+    private static string PeriodLabel(ReportingPeriod period) =>
+        string.Create(CultureInfo.InvariantCulture, $"{period.Start:yyyy-MM-dd} – {period.End.AddDays(-1):yyyy-MM-dd}");
+}
