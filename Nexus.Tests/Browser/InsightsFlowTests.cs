@@ -12,14 +12,8 @@ public sealed class InsightsFlowTests(NexusWebFactory app)
         var (playwright, browser) = await BrowserSession.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ServerAddress.ToString() });
-        await page.GotoAsync("/Account/Login?ReturnUrl=%2Fstores");
-        await page.FillAsync("#Input\\.Email", "merchant@nexus.demo");
-        await page.FillAsync("#Input\\.Password", NexusWebFactory.DemoPassword);
-        await page.ClickAsync("[data-testid=sign-in]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/stores");
+        var page = await BrowserSession.SignInAsync(browser, app.ServerAddress, "merchant@nexus.demo", NexusWebFactory.DemoPassword, "/stores");
         await page.GetByText("Demo store (demo-woo)").WaitForAsync();
-        await BrowserSession.WaitForCircuitAsync(page);
 
         // Another test in this host may have synced the store already; a second (incremental) sync is harmless.
         Assert.True(await BrowserSession.ClickUntilAsync(page, "[data-testid=sync-now]", "() => !!document.querySelector('[data-testid=sync-progress], [data-testid=sync-queued]')"),
