@@ -17,6 +17,7 @@ public abstract class AnalyticsPage : ComponentBase
 {
     [Inject] protected TenantDbContextFactory Tenant { get; set; } = default!;
     [Inject] protected IDbContextFactory<NexusDbContext> Factory { get; set; } = default!;
+    [Inject] protected TimeProvider Clock { get; set; } = default!;
 
     protected Guid TenantId { get; private set; }
     protected IReadOnlyList<StoreChoice> Stores { get; private set; } = [];
@@ -30,7 +31,7 @@ public abstract class AnalyticsPage : ComponentBase
     protected bool ScopeLoaded { get; private set; }
 
     /// <summary>Null when the tenant has no revenue orders (the page shows its empty state).</summary>
-    protected AnalyticsScope? Scope => Currency is null ? null : new AnalyticsScope(TenantId, StoreId == 0 ? null : StoreId, Currency);
+    protected AnalyticsScope? Scope => Currency is null ? null : AnalyticsScope.AsOfToday(TenantId, StoreId == 0 ? null : StoreId, Currency, Clock);
 
     protected override async Task OnInitializedAsync()
     {

@@ -26,7 +26,7 @@ public static class AnalyticsEndpoints
     /// R/F/M, scores and segment (optionally one segment), best customers first. 404 when the store is not the caller's
     /// or has no revenue orders in that currency.
     /// </summary>
-    private static async Task<IResult> RfmCustomersCsvAsync(ClaimsPrincipal user, CustomerAnalytics analytics,
+    private static async Task<IResult> RfmCustomersCsvAsync(ClaimsPrincipal user, CustomerAnalytics analytics, TimeProvider clock,
         int store, string currency, string? segment, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(user.FindFirst(NexusClaims.TenantId)?.Value, out var tenantId)) return Results.Forbid();
@@ -39,7 +39,7 @@ public static class AnalyticsEndpoints
         RfmResult result;
         try
         {
-            result = await analytics.RfmAsync(new AnalyticsScope(tenantId, store == 0 ? null : store, currency), cancellationToken: cancellationToken);
+            result = await analytics.RfmAsync(AnalyticsScope.AsOfToday(tenantId, store == 0 ? null : store, currency, clock), cancellationToken: cancellationToken);
         }
         catch (InsufficientDataException)
         {

@@ -165,7 +165,7 @@ internal static class AnalyzeCommand
         }
         if (currencies.Count > 1) Console.Error.WriteLine($"note: analysing {chosen} orders only; the store also sells in {string.Join(", ", currencies.Where(c => c.Currency != chosen).Select(c => c.Currency))}");
         Console.Error.WriteLine($"reading store {storeId} ({store.Name}), {chosen}…");
-        var transactions = await new StoreTransactions(factory).LoadAsync(new AnalyticsScope(store.TenantId, storeId, chosen), cancellationToken);
+        var transactions = await new StoreTransactions(factory).LoadAsync(AnalyticsScope.AsOfToday(store.TenantId, storeId, chosen, host.Services.GetRequiredService<TimeProvider>()), cancellationToken);
         return (transactions, $"store {storeId} ({store.Name}, {chosen})");
     }
 }

@@ -9,9 +9,16 @@ namespace Nexus.Core.Analytics.Metrics;
 /// Which stored orders an analysis looks at: one tenant's one store, or all of that tenant's stores
 /// (<paramref name="StoreId"/> null), in one currency. Money is never summed across currencies (the domain's
 /// <c>Money</c> refuses to, and so do the read models): a tenant whose stores sell in several currencies picks one,
-/// and <see cref="ScopeCurrencies"/> tells the page what else there is.
+/// and <see cref="ScopeCurrencies"/> tells the page what else there is. <paramref name="Through"/> (UTC day) leaves
+/// out orders dated after it: an order "created" in the future is a data defect (the quality report flags it), and
+/// letting it in would make "the last 30 days" end a year from now.
 /// </summary>
-public sealed record AnalyticsScope(Guid TenantId, int? StoreId, string Currency);
+public sealed record AnalyticsScope(Guid TenantId, int? StoreId, string Currency, DateOnly? Through = null)
+{
+    /// <summary>The scope as of today (UTC) on <paramref name="clock"/>: what pages, the API and the CLI use.</summary>
+    public static AnalyticsScope AsOfToday(Guid tenantId, int? storeId, string currency, TimeProvider clock) =>
+        new(tenantId, storeId, currency, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+}
 
 /// <summary>Shared query pieces so every read model agrees on what counts as revenue and who a customer is.</summary>
 public static class ScopedOrders
@@ -39,7 +46,13 @@ public static class ScopedOrders
         db.TenantId = scope.TenantId;
         var storeIds = await StoreIdsAsync(db, scope, cancellationToken);
         var currency = scope.Currency;
-        return db.Orders.AsNoTracking().Where(o => storeIds.Contains(o.StoreId) && o.Currency == currency);
+        var orders = db.Orders.AsNoTracking().Where(o => storeIds.Contains(o.StoreId) && o.Currency == currency);
+        if (scope.Through is { } through)
+        {
+            var end = new DateTimeOffset(through.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            orders = orders.Where(o => o.CreatedAt < end);
+        }
+        return orders;
     }
 
     /// <summary>Revenue-bearing orders only (see <see cref="RevenueStatuses"/>).</summary>

@@ -21,6 +21,21 @@ public sealed class StoreTransactionsTests
     }
 
     [Fact]
+    public async Task Orders_dated_after_the_scope_day_are_left_out()
+    {
+        await using var database = await CreateAsync();
+        var all = await new StoreTransactions(database).LoadAsync(new AnalyticsScope(database.TenantId, database.StoreId, "EUR"));
+        var latest = DateOnly.FromDateTime(all.Max(t => t.Date).UtcDateTime);
+
+        var throughDayBefore = await new StoreTransactions(database).LoadAsync(new AnalyticsScope(database.TenantId, database.StoreId, "EUR", latest.AddDays(-1)));
+        var throughLatest = await new StoreTransactions(database).LoadAsync(new AnalyticsScope(database.TenantId, database.StoreId, "EUR", latest));
+
+        Assert.Equal(all.Count, throughLatest.Count); // the whole day counts
+        Assert.Equal(all.Count(t => DateOnly.FromDateTime(t.Date.UtcDateTime) < latest), throughDayBefore.Count);
+        Assert.True(throughDayBefore.Count < all.Count);
+    }
+
+    [Fact]
     public async Task Another_tenant_cannot_read_the_store()
     {
         await using var database = await CreateAsync();
