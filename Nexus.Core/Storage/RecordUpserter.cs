@@ -139,6 +139,9 @@ public sealed class RecordUpserter(IDbContextFactory<NexusDbContext> factory)
     /// <summary>First 8 bytes of SHA-256: a stable change detector (not a security boundary).</summary>
     internal static long Hash(string payload) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
 
+    /// <summary>A date as the database column holds it (binary UTC ticks), for hand-written SQL elsewhere.</summary>
+    internal static object DateValue(DateTimeOffset value) => Dates.ConvertToProvider(value.ToUniversalTime())!;
+
     private static object? Date(DateTimeOffset? value) => value is { } v ? Dates.ConvertToProvider(v.ToUniversalTime()) : null;
 
     internal static void AddParameter(DbCommand command, string name, object? value)

@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace Nexus.Core.Quality.Cleansing;
+
+/// <summary>Whitespace and case rules shared by every cleanser. Each returns its input instance when nothing changes,
+/// so the caller can tell "changed" by reference and the common clean record allocates nothing.</summary>
+public static class TextCleanser
+{
+    /// <summary>Trims, collapses runs of whitespace (tabs, newlines, no-break spaces) to one space, composes to NFC; blank → null.</summary>
+    public static string? Whitespace(string? value)
+    {
+        if (value is null) return null;
+        if (NeedsNoWork(value)) return value;
+        var sb = new StringBuilder(value.Length);
+        var pendingSpace = false;
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c)) { pendingSpace = sb.Length > 0; continue; }
+            if (pendingSpace) { sb.Append(' '); pendingSpace = false; }
+            sb.Append(c);
+        }
+        if (sb.Length == 0) return null;
+        var result = sb.ToString();
+        return result.IsNormalized(NormalizationForm.FormC) ? result : result.Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Trimmed and lower-cased (invariant): e-mail addresses compare case-insensitively in practice.</summary>
+    public static string? Email(string? value)
+    {
+        var trimmed = Whitespace(value);
+        if (trimmed is null) return null;
+        foreach (var c in trimmed)
+            if (char.IsUpper(c)) return trimmed.ToLowerInvariant();
+        return trimmed;
+    }
+
+    /// <summary>Whitespace-cleaned and upper-cased: "sw1a 1aa" → "SW1A 1AA".</summary>
+    public static string? Upper(string? value)
+    {
+        var cleaned = Whitespace(value);
+        if (cleaned is null) return null;
+        foreach (var c in cleaned)
+            if (char.IsLower(c)) return cleaned.ToUpperInvariant();
+        return cleaned;
+    }
+
+    private static bool NeedsNoWork(string value)
+    {
+        if (value.Length == 0 || char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])) return false;
+        var previousSpace = false;
+        foreach (var c in value)
+        {
+            if (c > 0x7F) return value.IsNormalized(NormalizationForm.FormC) && !HasOddWhitespace(value);
+            if (c == ' ') { if (previousSpace) return false; previousSpace = true; }
+            else if (char.IsWhiteSpace(c) || char.IsControl(c)) return false;
+            else previousSpace = false;
+        }
+        return true;
+    }
+
+    private static bool HasOddWhitespace(string value)
+    {
+        var previousSpace = false;
+        foreach (var c in value)
+        {
+            if (c == ' ') { if (previousSpace) return true; previousSpace = true; }
+            else if (char.IsWhiteSpace(c) || char.IsControl(c)) return true;
+            else previousSpace = false;
+        }
+        return false;
+    }
+}
