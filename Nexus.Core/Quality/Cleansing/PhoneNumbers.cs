@@ -75,7 +75,9 @@ public static class PhoneNumbers
 
         if (plan is null)
             return number.Length is >= 6 and <= 15 ? PhoneVerdict.NoCountry : PhoneVerdict.Invalid;
-        if (plan.Trunk is { } trunk && number.Length > plan.MaxDigits && number.StartsWith(trunk, StringComparison.Ordinal))
+        // Drop the trunk prefix when what remains is still long enough for the plan: "030 1234567" → 30 1234567, while
+        // a US number whose area code happens to start with 1 keeps all ten digits.
+        if (plan.Trunk is { } trunk && number.StartsWith(trunk, StringComparison.Ordinal) && number.Length - trunk.Length >= plan.MinDigits)
             number = number[trunk.Length..];
         if (number.Length < plan.MinDigits || number.Length > plan.MaxDigits) return PhoneVerdict.Invalid;
         e164 = "+" + plan.Code + number;
