@@ -18,6 +18,7 @@ public static class NexusCli
             ValidateDeploymentCommand.Create(),
             AnalyzeCommand.Create(),
             BenchCommand.Create(),
+            QualityCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }
