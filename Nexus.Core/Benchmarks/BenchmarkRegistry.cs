@@ -15,6 +15,7 @@ public static class BenchmarkRegistry
     public static readonly IReadOnlyList<Type> Types =
     [
         typeof(AnalyticsBenchmark),
+        typeof(Quality.Benchmarks.QualityBenchmark),
     ];
 
     /// <summary>Instantiates every registered benchmark (constructors must be cheap: no work before <see cref="IBenchmark.RunAsync"/>).</summary>
