@@ -12,7 +12,11 @@ public sealed record PageQuality(int Errors, int Warnings, int Infos, int Cleans
 }
 
 /// <summary>A page after the gate: records to store (cleansed), records to quarantine (with reasons), and counts.</summary>
-public sealed record GatedPage<T>(IReadOnlyList<T> Records, IReadOnlyList<Quarantined> Quarantined, PageQuality Quality);
+/// <param name="WriteIssues">
+/// Persists the page's issues; the caller runs it in the transaction that stores the records, so records and their
+/// issues commit together. Null when there is nothing to write.
+/// </param>
+public sealed record GatedPage<T>(IReadOnlyList<T> Records, IReadOnlyList<Quarantined> Quarantined, PageQuality Quality, Nexus.Core.Storage.RecordUpserter.InTransaction? WriteIssues = null);
 
 /// <summary>
 /// The sync engine's seam for data quality: every page passes through it between mapping and storage.

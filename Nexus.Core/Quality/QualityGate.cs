@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Model;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Mapping;
@@ -13,18 +15,22 @@ namespace Nexus.Core.Quality;
 /// <summary>
 /// Quality inside the sync: per page, cleanse every record, look up the store facts the page needs (batched), run the
 /// rules, replace the page's stored issues, and split the page into records to store and records to quarantine.
+/// The issues are written by the caller in the transaction that stores the page (<see cref="GatedPage{T}.WriteIssues"/>).
 /// </summary>
-public sealed class QualityGate(QualityEngine engine, StoreFactsReader facts, QualityIssueWriter issues, QualitySnapshotWriter snapshots) : IRecordQualityGate
+public sealed class QualityGate(QualityEngine engine, IDbContextFactory<NexusDbContext> factory, QualitySnapshotWriter snapshots) : IRecordQualityGate
 {
     public async Task<GatedPage<T>> ApplyAsync<T>(QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Quarantined> mappingQuarantine, CancellationToken cancellationToken)
         where T : class
     {
         var entity = QualityEngine.EntityOf<T>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
         var (verdicts, cleansed) = records switch
         {
-            IReadOnlyList<Customer> customers => await CustomersAsync(scope, customers, cancellationToken),
-            IReadOnlyList<Product> products => await ProductsAsync(scope, products, cancellationToken),
-            IReadOnlyList<Order> orders => await OrdersAsync(scope, orders, cancellationToken),
+            IReadOnlyList<Customer> customers => await CustomersAsync(connection, scope, customers, cancellationToken),
+            IReadOnlyList<Product> products => await ProductsAsync(connection, scope, products, cancellationToken),
+            IReadOnlyList<Order> orders => await OrdersAsync(connection, scope, orders, cancellationToken),
             _ => throw new ArgumentException($"Quality has no rules for {typeof(T).Name}."),
         };
 
@@ -59,31 +65,31 @@ public sealed class QualityGate(QualityEngine engine, StoreFactsReader facts, Qu
             found.Add(new RecordIssues(bad.PlatformId ?? "", bad.Issues.Select(i => new RecordIssue(MappingRule.IdFor(entity, i.Rule), QualitySeverity.Error,
                 i.Field, i.Value, i.Message, true)).ToList(), true));
         }
-        await issues.ReplaceAsync(scope.TenantId, scope.StoreId, scope.RunId, entity, found, scope.Now, cancellationToken);
-        return new GatedPage<T>(store, quarantine, new PageQuality(errors, warnings, infos, cleansed, quarantined));
+        return new GatedPage<T>(store, quarantine, new PageQuality(errors, warnings, infos, cleansed, quarantined),
+            (c, tx, ct) => QualityIssueWriter.WriteAsync(c, tx, scope.TenantId, scope.StoreId, scope.RunId, entity, found, scope.Now, ct));
     }
 
     public Task RunFinishedAsync(QualityScope scope, string trigger, CancellationToken cancellationToken) =>
         snapshots.WriteAsync(scope.TenantId, scope.StoreId, scope.RunId, trigger, scope.Now, cancellationToken);
 
-    private async Task<(List<IVerdict>, int)> CustomersAsync(QualityScope scope, IReadOnlyList<Customer> page, CancellationToken cancellationToken)
+    private async Task<(List<IVerdict>, int)> CustomersAsync(DbConnection connection, QualityScope scope, IReadOnlyList<Customer> page, CancellationToken cancellationToken)
     {
         var (cleansed, logs, changed) = CleanseAll(page, QualityEngine.Cleanse);
-        var context = new QualityCheckContext(scope.Now, await facts.ForCustomersAsync(scope.TenantId, scope.StoreId, cleansed, cancellationToken));
+        var context = new QualityCheckContext(scope.Now, await StoreFactsReader.ForCustomersAsync(connection, scope.TenantId, scope.StoreId, cleansed, cancellationToken));
         return (Validate(cleansed, logs, c => c.PlatformId, engine.Rules.Customers, context), changed);
     }
 
-    private async Task<(List<IVerdict>, int)> ProductsAsync(QualityScope scope, IReadOnlyList<Product> page, CancellationToken cancellationToken)
+    private async Task<(List<IVerdict>, int)> ProductsAsync(DbConnection connection, QualityScope scope, IReadOnlyList<Product> page, CancellationToken cancellationToken)
     {
         var (cleansed, logs, changed) = CleanseAll(page, QualityEngine.Cleanse);
-        var context = new QualityCheckContext(scope.Now, await facts.ForProductsAsync(scope.TenantId, scope.StoreId, cleansed, cancellationToken));
+        var context = new QualityCheckContext(scope.Now, await StoreFactsReader.ForProductsAsync(connection, scope.TenantId, scope.StoreId, cleansed, cancellationToken));
         return (Validate(cleansed, logs, p => p.PlatformId, engine.Rules.Products, context), changed);
     }
 
-    private async Task<(List<IVerdict>, int)> OrdersAsync(QualityScope scope, IReadOnlyList<Order> page, CancellationToken cancellationToken)
+    private async Task<(List<IVerdict>, int)> OrdersAsync(DbConnection connection, QualityScope scope, IReadOnlyList<Order> page, CancellationToken cancellationToken)
     {
         var (cleansed, logs, changed) = CleanseAll(page, QualityEngine.Cleanse);
-        var context = new QualityCheckContext(scope.Now, await facts.ForOrdersAsync(scope.TenantId, scope.StoreId, cleansed, cancellationToken));
+        var context = new QualityCheckContext(scope.Now, await StoreFactsReader.ForOrdersAsync(connection, scope.TenantId, scope.StoreId, cleansed, cancellationToken));
         return (Validate(cleansed, logs, o => o.PlatformId, engine.Rules.Orders, context), changed);
     }
 

@@ -46,7 +46,7 @@ public sealed class QualityRevalidator(IDbContextFactory<NexusDbContext> factory
         (a.Count + b.Count, new PageQuality(a.Q.Errors + b.Q.Errors, a.Q.Warnings + b.Q.Warnings, a.Q.Infos + b.Q.Infos, a.Q.Cleansed + b.Q.Cleansed, a.Q.Quarantined + b.Q.Quarantined));
 
     private async Task<(long, PageQuality)> EntityAsync<T, TStored>(QualityScope scope, Func<NexusDbContext, DbSet<TStored>> set,
-        Func<Guid, int, IReadOnlyList<T>, CancellationToken, Task<UpsertCounts>> upsert, CancellationToken cancellationToken)
+        Func<Guid, int, IReadOnlyList<T>, RecordUpserter.InTransaction?, CancellationToken, Task<UpsertCounts>> upsert, CancellationToken cancellationToken)
         where T : class where TStored : StoredRecord
     {
         long lastId = 0, count = 0;
@@ -65,7 +65,7 @@ public sealed class QualityRevalidator(IDbContextFactory<NexusDbContext> factory
             var records = batch.Select(r => JsonSerializer.Deserialize<T>(r.Payload, RecordUpserter.PayloadJson)
                                             ?? throw new JsonException($"Stored record {r.Id} has an empty payload.")).ToList();
             var gated = await gate.ApplyAsync(scope, records, [], cancellationToken);
-            await upsert(scope.TenantId, scope.StoreId, gated.Records, cancellationToken);
+            await upsert(scope.TenantId, scope.StoreId, gated.Records, gated.WriteIssues, cancellationToken);
             await MoveToQuarantineAsync(scope, set, gated.Quarantined, cancellationToken);
             count += records.Count;
             totals = new PageQuality(totals.Errors + gated.Quality.Errors, totals.Warnings + gated.Quality.Warnings, totals.Infos + gated.Quality.Infos,

@@ -11,7 +11,6 @@ public static class QualityServiceCollectionExtensions
     public static IServiceCollection AddQuality(this IServiceCollection services)
     {
         services.TryAddSingleton(QualityEngine.Default);
-        services.TryAddSingleton<StoreFactsReader>();
         services.TryAddSingleton<QualityIssueWriter>();
         services.TryAddSingleton<QualitySnapshotWriter>();
         services.TryAddSingleton<IRecordQualityGate, QualityGate>();

@@ -48,14 +48,29 @@ public sealed class RecordUpserter(IDbContextFactory<NexusDbContext> factory)
               p.StockQuantity, p.Variants.Count > 0 ? p.Variants.Count : p.VariantPlatformIds.Count],
         p => p.PlatformId, p => p.ModifiedAt);
 
+    /// <summary>More writes to commit atomically with a batch (e.g. the quality issues of the same records).</summary>
+    public delegate Task InTransaction(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
     public Task<UpsertCounts> UpsertCustomersAsync(Guid tenantId, int storeId, IReadOnlyList<Customer> records, CancellationToken cancellationToken = default) =>
-        UpsertAsync(CustomerTable, tenantId, storeId, records, cancellationToken);
+        UpsertAsync(CustomerTable, tenantId, storeId, records, null, cancellationToken);
 
     public Task<UpsertCounts> UpsertOrdersAsync(Guid tenantId, int storeId, IReadOnlyList<Order> records, CancellationToken cancellationToken = default) =>
-        UpsertAsync(OrderTable, tenantId, storeId, records, cancellationToken);
+        UpsertAsync(OrderTable, tenantId, storeId, records, null, cancellationToken);
 
     public Task<UpsertCounts> UpsertProductsAsync(Guid tenantId, int storeId, IReadOnlyList<Product> records, CancellationToken cancellationToken = default) =>
-        UpsertAsync(ProductTable, tenantId, storeId, records, cancellationToken);
+        UpsertAsync(ProductTable, tenantId, storeId, records, null, cancellationToken);
+
+    /// <param name="alsoInTransaction">Runs in the batch's transaction before it commits (one connection and commit per page, not two).</param>
+    public Task<UpsertCounts> UpsertCustomersAsync(Guid tenantId, int storeId, IReadOnlyList<Customer> records, InTransaction? alsoInTransaction, CancellationToken cancellationToken) =>
+        UpsertAsync(CustomerTable, tenantId, storeId, records, alsoInTransaction, cancellationToken);
+
+    /// <inheritdoc cref="UpsertCustomersAsync(Guid, int, IReadOnlyList{Customer}, InTransaction?, CancellationToken)"/>
+    public Task<UpsertCounts> UpsertOrdersAsync(Guid tenantId, int storeId, IReadOnlyList<Order> records, InTransaction? alsoInTransaction, CancellationToken cancellationToken) =>
+        UpsertAsync(OrderTable, tenantId, storeId, records, alsoInTransaction, cancellationToken);
+
+    /// <inheritdoc cref="UpsertCustomersAsync(Guid, int, IReadOnlyList{Customer}, InTransaction?, CancellationToken)"/>
+    public Task<UpsertCounts> UpsertProductsAsync(Guid tenantId, int storeId, IReadOnlyList<Product> records, InTransaction? alsoInTransaction, CancellationToken cancellationToken) =>
+        UpsertAsync(ProductTable, tenantId, storeId, records, alsoInTransaction, cancellationToken);
 
     /// <summary>Keeps records that could not be mapped, with their raw payload and every reason.</summary>
     public async Task QuarantineAsync(Guid tenantId, int storeId, long? syncRunId, IReadOnlyList<Quarantined> records, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -80,9 +95,9 @@ public sealed class RecordUpserter(IDbContextFactory<NexusDbContext> factory)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<UpsertCounts> UpsertAsync<T>(RecordTable<T> table, Guid tenantId, int storeId, IReadOnlyList<T> records, CancellationToken cancellationToken)
+    private async Task<UpsertCounts> UpsertAsync<T>(RecordTable<T> table, Guid tenantId, int storeId, IReadOnlyList<T> records, InTransaction? alsoInTransaction, CancellationToken cancellationToken)
     {
-        if (records.Count == 0) return default;
+        if (records.Count == 0 && alsoInTransaction is null) return default;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -111,6 +126,7 @@ public sealed class RecordUpserter(IDbContextFactory<NexusDbContext> factory)
             table.Bind(command, tenantId, storeId, platformId, hash, payload, Date(table.ModifiedAt(record)), record);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new UpsertCounts(inserted, updated, unchanged);
     }

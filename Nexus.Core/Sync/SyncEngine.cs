@@ -168,9 +168,9 @@ public sealed class SyncEngine(
         var scope = new QualityScope(tenant, store, state.Run.Id, clock.GetUtcNow());
         var (upserted, quarantined, found) = page switch
         {
-            FetchedPageAdapter<Model.Customer> p => await GateAndUpsertAsync(scope, p.Page, upserter.UpsertCustomersAsync, cancellationToken),
-            FetchedPageAdapter<Model.Product> p => await GateAndUpsertAsync(scope, p.Page, upserter.UpsertProductsAsync, cancellationToken),
-            FetchedPageAdapter<Model.Order> p => await GateAndUpsertAsync(scope, p.Page, upserter.UpsertOrdersAsync, cancellationToken),
+            FetchedPageAdapter<Model.Customer> p => await GateAndUpsertAsync<Model.Customer>(scope, p.Page, upserter.UpsertCustomersAsync, cancellationToken),
+            FetchedPageAdapter<Model.Product> p => await GateAndUpsertAsync<Model.Product>(scope, p.Page, upserter.UpsertProductsAsync, cancellationToken),
+            FetchedPageAdapter<Model.Order> p => await GateAndUpsertAsync<Model.Order>(scope, p.Page, upserter.UpsertOrdersAsync, cancellationToken),
             _ => throw new InvalidOperationException($"Unexpected page type {page.GetType().Name}."),
         };
         await upserter.QuarantineAsync(tenant, store, state.Run.Id, quarantined, clock.GetUtcNow(), cancellationToken);
@@ -198,10 +198,11 @@ public sealed class SyncEngine(
     }
 
     private async Task<(UpsertCounts, IReadOnlyList<Quarantined>, PageQuality)> GateAndUpsertAsync<T>(QualityScope scope, FetchedPage<T> page,
-        Func<Guid, int, IReadOnlyList<T>, CancellationToken, Task<UpsertCounts>> upsert, CancellationToken cancellationToken) where T : class
+        Func<Guid, int, IReadOnlyList<T>, RecordUpserter.InTransaction?, CancellationToken, Task<UpsertCounts>> upsert, CancellationToken cancellationToken) where T : class
     {
         var gated = await quality.ApplyAsync(scope, page.Records, page.Quarantined, cancellationToken);
-        var upserted = await upsert(scope.TenantId, scope.StoreId, gated.Records, cancellationToken);
+        // Records and their issues commit in one transaction: a crash cannot leave one without the other.
+        var upserted = await upsert(scope.TenantId, scope.StoreId, gated.Records, gated.WriteIssues, cancellationToken);
         return (upserted, gated.Quarantined, gated.Quality);
     }
 

@@ -85,7 +85,7 @@ public sealed class QualityBenchmark(TimeProvider time) : IBenchmark
         var registry = new PlatformRegistry([new PlatformDescriptor("recorded", "Recorded", "Key", "Secret", (_, _) => pages)], new ServiceCollection().BuildServiceProvider());
         var upserter = new RecordUpserter(db);
         var gate = new TimedGate(quality
-            ? new QualityGate(QualityEngine.Default, new StoreFactsReader(db), new QualityIssueWriter(db), new QualitySnapshotWriter(db))
+            ? new QualityGate(QualityEngine.Default, db, new QualitySnapshotWriter(db))
             : PassThroughQualityGate.Instance, time);
         var clock = new FixedClock(new DateTimeOffset(Start));
         var engine = new SyncEngine(db, db.Protector, registry, upserter, gate, Options.Create(new SyncOptions()), clock, NullLogger<SyncEngine>.Instance);
@@ -99,7 +99,9 @@ public sealed class QualityBenchmark(TimeProvider time) : IBenchmark
         await using var read = db.ForTenant();
         var detection = await DefectDetection.ScoreStoredAsync(read, db.StoreId, truth, cancellationToken);
         var scores = await StoreQualityCounts.ScoreAsync(read, [db.StoreId], cancellationToken);
-        var note = "store grade " + Grades.For(QualityScorer.Overall(scores) ?? 100) + ": " +
+        var ruleCounts = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            read.QualityIssues.GroupBy(i => i.RuleId).Select(g => new { g.Key, Records = g.Count() }), cancellationToken);
+        var note = "issues by rule: " + string.Join(", ", ruleCounts.OrderByDescending(r => r.Records).ThenBy(r => r.Key).Select(r => $"{r.Key} {r.Records}")) + ". store grade " + Grades.For(QualityScorer.Overall(scores) ?? 100) + ": " +
                    string.Join("; ", scores.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Entity} {s.Grade} ({s.Score:F1}, {s.Records:N0} records, {s.QuarantinedRecords:N0} quarantined)")));
         return (seconds, gate.Seconds, detection, note);
     }

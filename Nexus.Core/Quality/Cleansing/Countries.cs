@@ -52,6 +52,7 @@ public static class Countries
     public static string? ToAlpha2(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
+        if (Alpha2.Contains(text)) return text; // the common case: already a code; no allocation
         var folded = Fold(text);
         if (folded.Length == 2 && Alpha2.Contains(folded)) return folded;
         return Aliases.GetValueOrDefault(folded);

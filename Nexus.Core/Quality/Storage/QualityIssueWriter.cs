@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Platforms;
 using Nexus.Core.Storage;
@@ -8,8 +9,8 @@ namespace Nexus.Core.Quality.Storage;
 public sealed record RecordIssues(string PlatformId, IReadOnlyList<RecordIssue> Issues, bool Quarantined);
 
 /// <summary>
-/// Replaces the issues of a page's records in one transaction: delete what was known about those records,
-/// insert what was found now. Prepared commands like the record upsert, because it runs for every synced page.
+/// Replaces the issues of a page's records: delete what was known about those records, insert what was found now.
+/// Prepared commands like the record upsert, because it runs for every synced page.
 /// </summary>
 public sealed class QualityIssueWriter(IDbContextFactory<NexusDbContext> factory)
 {
@@ -17,9 +18,23 @@ public sealed class QualityIssueWriter(IDbContextFactory<NexusDbContext> factory
     {
         if (records.Count == 0) return;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
+        await ReplaceAsync(db.Database.GetDbConnection(), tenantId, storeId, runId, entity, records, now, cancellationToken);
+    }
+
+    /// <summary>The same on a connection the caller already opened.</summary>
+    public static async Task ReplaceAsync(DbConnection connection, Guid tenantId, int storeId, long? runId, SyncEntity entity, IReadOnlyList<RecordIssues> records, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0) return;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await WriteAsync(connection, transaction, tenantId, storeId, runId, entity, records, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Inside the caller's transaction: the sync writes a page's issues in the same transaction as its records.</summary>
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, Guid tenantId, int storeId, long? runId, SyncEntity entity, IReadOnlyList<RecordIssues> records, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0) return;
         var entityName = entity.ToString();
 
         foreach (var chunk in records.Select(r => r.PlatformId).Distinct(StringComparer.Ordinal).Chunk(500))
@@ -63,6 +78,5 @@ public sealed class QualityIssueWriter(IDbContextFactory<NexusDbContext> factory
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
         }
-        await transaction.CommitAsync(cancellationToken);
     }
 }
