@@ -112,7 +112,7 @@ public sealed class QualityBenchmark(TimeProvider time) : IBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    /// <summary>Adds up the time the sync spends inside the gate (cleansing, facts look-ups, rules, issue writes, snapshot).</summary>
+    /// <summary>Adds up the time the sync spends in quality: the gate (cleansing, look-ups, rules), the issue writes inside the upsert transaction, the snapshot.</summary>
     private sealed class TimedGate(IRecordQualityGate inner, TimeProvider time) : IRecordQualityGate
     {
         private long _ticks;
@@ -123,8 +123,19 @@ public sealed class QualityBenchmark(TimeProvider time) : IBenchmark
             where T : class
         {
             var started = time.GetTimestamp();
-            try { return await inner.ApplyAsync(scope, records, mappingQuarantine, cancellationToken); }
+            GatedPage<T> gated;
+            try { gated = await inner.ApplyAsync(scope, records, mappingQuarantine, cancellationToken); }
             finally { Interlocked.Add(ref _ticks, time.GetElapsedTime(started).Ticks); }
+            if (gated.WriteIssues is not { } write) return gated;
+            return gated with
+            {
+                WriteIssues = async (connection, transaction, ct) =>
+                {
+                    var writeStarted = time.GetTimestamp();
+                    try { await write(connection, transaction, ct); }
+                    finally { Interlocked.Add(ref _ticks, time.GetElapsedTime(writeStarted).Ticks); }
+                },
+            };
         }
 
         public async Task RunFinishedAsync(QualityScope scope, string trigger, CancellationToken cancellationToken)
