@@ -36,7 +36,9 @@ public sealed class QualityPageTests : BunitContext, IAsyncLifetime
         AddAuthorization().SetAuthorized("merchant@example.test").SetClaims(new Claim(NexusClaims.TenantId, _harness.Db.TenantId.ToString()));
     }
 
-    public async Task DisposeAsync()
+    // Hides BunitContext's ValueTask DisposeAsync for xUnit's IAsyncLifetime; disposes the context first (MudBlazor's
+    // services are async-disposable only), then the database.
+    public new async Task DisposeAsync()
     {
         await DisposeAsyncCore();
         await _harness.DisposeAsync();
