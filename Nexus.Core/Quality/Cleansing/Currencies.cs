@@ -25,6 +25,7 @@ public static class Currencies
     public static string? Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
+        if (Active.Contains(text)) return text; // the common case, without allocating
         var trimmed = text.Trim();
         if (Symbols.TryGetValue(trimmed, out var bySymbol) || Symbols.TryGetValue(trimmed.ToUpperInvariant(), out bySymbol)) return bySymbol;
         var upper = trimmed.ToUpperInvariant();

@@ -39,7 +39,7 @@ public static class RecordCleanser
             // A blank name stays "" (the model requires a string): the rule reports it.
             Name = log.Track("name", p.Name, TextCleanser.Whitespace(p.Name), Cleansers.Whitespace) ?? "",
             Sku = log.Track("sku", p.Sku, TextCleanser.Whitespace(p.Sku), Cleansers.Whitespace),
-            Status = log.Track("status", p.Status, TextCleanser.Whitespace(p.Status)?.ToLowerInvariant(), Cleansers.StatusLowerCase),
+            Status = log.Track("status", p.Status, TextCleanser.Lower(p.Status), Cleansers.StatusLowerCase),
             CreatedAt = log.TrackUtc("date_created", p.CreatedAt),
             ModifiedAt = log.TrackUtc("date_modified", p.ModifiedAt),
         };
@@ -54,7 +54,7 @@ public static class RecordCleanser
         var cleansed = o with
         {
             Currency = log.Track("currency", o.Currency, currency, Cleansers.CurrencyIso)!,
-            RawStatus = log.Track("status", o.RawStatus, TextCleanser.Whitespace(o.RawStatus)?.ToLowerInvariant() ?? "", Cleansers.StatusLowerCase)!,
+            RawStatus = log.Track("status", o.RawStatus, TextCleanser.Lower(o.RawStatus) ?? "", Cleansers.StatusLowerCase)!,
             BillingEmail = log.Track("billing.email", o.BillingEmail, TextCleanser.Email(o.BillingEmail), Cleansers.EmailLowerCase),
             Billing = billing,
             Shipping = shipping,

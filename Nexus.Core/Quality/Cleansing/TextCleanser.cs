@@ -44,29 +44,31 @@ public static class TextCleanser
         return cleaned;
     }
 
+    /// <summary>Trimmed and lower-cased (invariant); the same instance when it already is.</summary>
+    public static string? Lower(string? value)
+    {
+        var cleaned = Whitespace(value);
+        if (cleaned is null) return null;
+        foreach (var c in cleaned)
+            if (char.IsUpper(c)) return cleaned.ToLowerInvariant();
+        return cleaned;
+    }
+
+    /// <summary>One pass: no edge or doubled spaces, no other whitespace or control characters, and already NFC.</summary>
     private static bool NeedsNoWork(string value)
     {
         if (value.Length == 0 || char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])) return false;
         var previousSpace = false;
+        var max = '\0';
         foreach (var c in value)
         {
-            if (c > 0x7F) return value.IsNormalized(NormalizationForm.FormC) && !HasOddWhitespace(value);
+            if (c > max) max = c;
             if (c == ' ') { if (previousSpace) return false; previousSpace = true; }
-            else if (char.IsWhiteSpace(c) || char.IsControl(c)) return false;
+            else if (c < 0x80 ? c < 0x20 || c == 0x7F : char.IsWhiteSpace(c) || char.IsControl(c)) return false;
             else previousSpace = false;
         }
-        return true;
-    }
-
-    private static bool HasOddWhitespace(string value)
-    {
-        var previousSpace = false;
-        foreach (var c in value)
-        {
-            if (c == ' ') { if (previousSpace) return true; previousSpace = true; }
-            else if (char.IsWhiteSpace(c) || char.IsControl(c)) return true;
-            else previousSpace = false;
-        }
-        return false;
+        // Below U+0300 (where combining marks start) every string is already NFC, so the (costly) ICU check is
+        // needed only for text with combining marks or scripts that compose (Greek, Hangul, …).
+        return max < '\u0300' || value.IsNormalized(NormalizationForm.FormC);
     }
 }
