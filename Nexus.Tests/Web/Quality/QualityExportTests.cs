@@ -68,6 +68,23 @@ public sealed class QualityExportTests(NexusWebFactory app)
     }
 
     [Fact]
+    public async Task The_report_card_page_renders_in_the_real_app_with_its_services()
+    {
+        var (email, tenant, storeId) = await MerchantWithIssueAsync("page@@example.com");
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<RecordUpserter>().UpsertCustomersAsync(tenant, storeId,
+                [Nexus.Tests.Quality.RuleCases.GoodCustomer with { PlatformId = "77", Email = "page@@example.com" }]);
+        using var client = await SignedInAsync(email);
+
+        var response = await client.GetAsync($"/quality?store={storeId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Data quality", html);
+        Assert.Contains("customer.email-valid", html);   // the stored issue, prerendered into the top failing rules
+    }
+
+    [Fact]
     public async Task Without_signing_in_there_is_no_csv()
     {
         var (_, _, storeId) = await MerchantWithIssueAsync("anon@@example.com");
