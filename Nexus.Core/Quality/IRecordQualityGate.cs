@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Nexus.Core.Platforms.Mapping;
 
 namespace Nexus.Core.Quality;
@@ -25,7 +26,10 @@ public sealed record GatedPage<T>(IReadOnlyList<T> Records, IReadOnlyList<Quaran
 /// </summary>
 public interface IRecordQualityGate
 {
-    Task<GatedPage<T>> ApplyAsync<T>(QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Quarantined> mappingQuarantine, CancellationToken cancellationToken)
+    /// <param name="connection">The open connection of the transaction that will store the page (store-fact look-ups run on it).</param>
+    /// <param name="transaction">That transaction.</param>
+    Task<GatedPage<T>> ApplyAsync<T>(QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Quarantined> mappingQuarantine,
+        DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
         where T : class;
 
     /// <summary>Called once when a run (or re-validation) ends: records the store's score for the trend.</summary>
@@ -36,7 +40,8 @@ public sealed class PassThroughQualityGate : IRecordQualityGate
 {
     public static PassThroughQualityGate Instance { get; } = new();
 
-    public Task<GatedPage<T>> ApplyAsync<T>(QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Quarantined> mappingQuarantine, CancellationToken cancellationToken)
+    public Task<GatedPage<T>> ApplyAsync<T>(QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Quarantined> mappingQuarantine,
+        DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
         where T : class => Task.FromResult(new GatedPage<T>(records, mappingQuarantine, PageQuality.None));
 
     public Task RunFinishedAsync(QualityScope scope, string trigger, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Model;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Mapping;
@@ -15,22 +14,21 @@ namespace Nexus.Core.Quality;
 /// <summary>
 /// Quality inside the sync: per page, cleanse every record, look up the store facts the page needs (batched), run the
 /// rules, replace the page's stored issues, and split the page into records to store and records to quarantine.
-/// The issues are written by the caller in the transaction that stores the page (<see cref="GatedPage{T}.WriteIssues"/>).
+/// It runs inside the transaction that stores the page: look-ups on its connection, issues written by the caller in it
+/// (<see cref="GatedPage{T}.WriteIssues"/>), so a page costs one connection and one commit.
 /// </summary>
-public sealed class QualityGate(QualityEngine engine, IDbContextFactory<NexusDbContext> factory, QualitySnapshotWriter snapshots) : IRecordQualityGate
+public sealed class QualityGate(QualityEngine engine, QualitySnapshotWriter snapshots) : IRecordQualityGate
 {
-    public async Task<GatedPage<T>> ApplyAsync<T>(QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Quarantined> mappingQuarantine, CancellationToken cancellationToken)
+    public async Task<GatedPage<T>> ApplyAsync<T>(QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Quarantined> mappingQuarantine,
+        DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
         where T : class
     {
         var entity = QualityEngine.EntityOf<T>();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
         var (verdicts, cleansed) = records switch
         {
-            IReadOnlyList<Customer> customers => await CustomersAsync(connection, scope, customers, cancellationToken),
-            IReadOnlyList<Product> products => await ProductsAsync(connection, scope, products, cancellationToken),
-            IReadOnlyList<Order> orders => await OrdersAsync(connection, scope, orders, cancellationToken),
+            IReadOnlyList<Customer> customers => await CustomersAsync(connection, transaction, scope, customers, cancellationToken),
+            IReadOnlyList<Product> products => await ProductsAsync(connection, transaction, scope, products, cancellationToken),
+            IReadOnlyList<Order> orders => await OrdersAsync(connection, transaction, scope, orders, cancellationToken),
             _ => throw new ArgumentException($"Quality has no rules for {typeof(T).Name}."),
         };
 
@@ -72,24 +70,24 @@ public sealed class QualityGate(QualityEngine engine, IDbContextFactory<NexusDbC
     public Task RunFinishedAsync(QualityScope scope, string trigger, CancellationToken cancellationToken) =>
         snapshots.WriteAsync(scope.TenantId, scope.StoreId, scope.RunId, trigger, scope.Now, cancellationToken);
 
-    private async Task<(List<IVerdict>, int)> CustomersAsync(DbConnection connection, QualityScope scope, IReadOnlyList<Customer> page, CancellationToken cancellationToken)
+    private async Task<(List<IVerdict>, int)> CustomersAsync(DbConnection connection, DbTransaction transaction, QualityScope scope, IReadOnlyList<Customer> page, CancellationToken cancellationToken)
     {
         var (cleansed, logs, changed) = CleanseAll(page, QualityEngine.Cleanse);
-        var context = new QualityCheckContext(scope.Now, await StoreFactsReader.ForCustomersAsync(connection, scope.TenantId, scope.StoreId, cleansed, cancellationToken));
+        var context = new QualityCheckContext(scope.Now, await StoreFactsReader.ForCustomersAsync(connection, transaction, scope.TenantId, scope.StoreId, cleansed, cancellationToken));
         return (Validate(cleansed, logs, c => c.PlatformId, engine.Rules.Customers, context), changed);
     }
 
-    private async Task<(List<IVerdict>, int)> ProductsAsync(DbConnection connection, QualityScope scope, IReadOnlyList<Product> page, CancellationToken cancellationToken)
+    private async Task<(List<IVerdict>, int)> ProductsAsync(DbConnection connection, DbTransaction transaction, QualityScope scope, IReadOnlyList<Product> page, CancellationToken cancellationToken)
     {
         var (cleansed, logs, changed) = CleanseAll(page, QualityEngine.Cleanse);
-        var context = new QualityCheckContext(scope.Now, await StoreFactsReader.ForProductsAsync(connection, scope.TenantId, scope.StoreId, cleansed, cancellationToken));
+        var context = new QualityCheckContext(scope.Now, await StoreFactsReader.ForProductsAsync(connection, transaction, scope.TenantId, scope.StoreId, cleansed, cancellationToken));
         return (Validate(cleansed, logs, p => p.PlatformId, engine.Rules.Products, context), changed);
     }
 
-    private async Task<(List<IVerdict>, int)> OrdersAsync(DbConnection connection, QualityScope scope, IReadOnlyList<Order> page, CancellationToken cancellationToken)
+    private async Task<(List<IVerdict>, int)> OrdersAsync(DbConnection connection, DbTransaction transaction, QualityScope scope, IReadOnlyList<Order> page, CancellationToken cancellationToken)
     {
         var (cleansed, logs, changed) = CleanseAll(page, QualityEngine.Cleanse);
-        var context = new QualityCheckContext(scope.Now, await StoreFactsReader.ForOrdersAsync(connection, scope.TenantId, scope.StoreId, cleansed, cancellationToken));
+        var context = new QualityCheckContext(scope.Now, await StoreFactsReader.ForOrdersAsync(connection, transaction, scope.TenantId, scope.StoreId, cleansed, cancellationToken));
         return (Validate(cleansed, logs, o => o.PlatformId, engine.Rules.Orders, context), changed);
     }
 

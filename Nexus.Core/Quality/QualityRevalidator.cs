@@ -31,9 +31,9 @@ public sealed class QualityRevalidator(IDbContextFactory<NexusDbContext> factory
         var totals = new PageQuality(0, 0, 0, 0, 0);
         long checkedCount = 0;
         var scope = new QualityScope(tenantId, storeId, null, clock.GetUtcNow());
-        (checkedCount, totals) = Add((checkedCount, totals), await EntityAsync<Customer, StoredCustomer>(scope, db => db.Customers, upserter.UpsertCustomersAsync, cancellationToken));
-        (checkedCount, totals) = Add((checkedCount, totals), await EntityAsync<Product, StoredProduct>(scope, db => db.Products, upserter.UpsertProductsAsync, cancellationToken));
-        (checkedCount, totals) = Add((checkedCount, totals), await EntityAsync<Order, StoredOrder>(scope, db => db.Orders, upserter.UpsertOrdersAsync, cancellationToken));
+        (checkedCount, totals) = Add((checkedCount, totals), await EntityAsync<Customer, StoredCustomer>(scope, db => db.Customers, cancellationToken));
+        (checkedCount, totals) = Add((checkedCount, totals), await EntityAsync<Product, StoredProduct>(scope, db => db.Products, cancellationToken));
+        (checkedCount, totals) = Add((checkedCount, totals), await EntityAsync<Order, StoredOrder>(scope, db => db.Orders, cancellationToken));
         await gate.RunFinishedAsync(scope with { Now = clock.GetUtcNow() }, "revalidate", cancellationToken);
 
         await using var read = await factory.CreateDbContextAsync(cancellationToken);
@@ -46,7 +46,7 @@ public sealed class QualityRevalidator(IDbContextFactory<NexusDbContext> factory
         (a.Count + b.Count, new PageQuality(a.Q.Errors + b.Q.Errors, a.Q.Warnings + b.Q.Warnings, a.Q.Infos + b.Q.Infos, a.Q.Cleansed + b.Q.Cleansed, a.Q.Quarantined + b.Q.Quarantined));
 
     private async Task<(long, PageQuality)> EntityAsync<T, TStored>(QualityScope scope, Func<NexusDbContext, DbSet<TStored>> set,
-        Func<Guid, int, IReadOnlyList<T>, RecordUpserter.InTransaction?, CancellationToken, Task<UpsertCounts>> upsert, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
         where T : class where TStored : StoredRecord
     {
         long lastId = 0, count = 0;
@@ -64,9 +64,13 @@ public sealed class QualityRevalidator(IDbContextFactory<NexusDbContext> factory
             lastId = batch[^1].Id;
             var records = batch.Select(r => JsonSerializer.Deserialize<T>(r.Payload, RecordUpserter.PayloadJson)
                                             ?? throw new JsonException($"Stored record {r.Id} has an empty payload.")).ToList();
-            var gated = await gate.ApplyAsync(scope, records, [], cancellationToken);
-            await upsert(scope.TenantId, scope.StoreId, gated.Records, gated.WriteIssues, cancellationToken);
-            await MoveToQuarantineAsync(scope, set, gated.Quarantined, cancellationToken);
+            GatedPage<T>? gated = null;
+            await upserter.UpsertGatedAsync<T>(scope.TenantId, scope.StoreId, async (connection, transaction, token) =>
+            {
+                gated = await gate.ApplyAsync(scope, records, [], connection, transaction, token);
+                return (gated.Records, gated.WriteIssues);
+            }, cancellationToken);
+            await MoveToQuarantineAsync(scope, set, gated!.Quarantined, cancellationToken);
             count += records.Count;
             totals = new PageQuality(totals.Errors + gated.Quality.Errors, totals.Warnings + gated.Quality.Warnings, totals.Infos + gated.Quality.Infos,
                 totals.Cleansed + gated.Quality.Cleansed, totals.Quarantined + gated.Quality.Quarantined);

@@ -52,25 +52,39 @@ public sealed class RecordUpserter(IDbContextFactory<NexusDbContext> factory)
     public delegate Task InTransaction(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
     public Task<UpsertCounts> UpsertCustomersAsync(Guid tenantId, int storeId, IReadOnlyList<Customer> records, CancellationToken cancellationToken = default) =>
-        UpsertAsync(CustomerTable, tenantId, storeId, records, null, cancellationToken);
+        UpsertAsync(CustomerTable, tenantId, storeId, records, cancellationToken);
 
     public Task<UpsertCounts> UpsertOrdersAsync(Guid tenantId, int storeId, IReadOnlyList<Order> records, CancellationToken cancellationToken = default) =>
-        UpsertAsync(OrderTable, tenantId, storeId, records, null, cancellationToken);
+        UpsertAsync(OrderTable, tenantId, storeId, records, cancellationToken);
 
     public Task<UpsertCounts> UpsertProductsAsync(Guid tenantId, int storeId, IReadOnlyList<Product> records, CancellationToken cancellationToken = default) =>
-        UpsertAsync(ProductTable, tenantId, storeId, records, null, cancellationToken);
+        UpsertAsync(ProductTable, tenantId, storeId, records, cancellationToken);
 
-    /// <param name="alsoInTransaction">Runs in the batch's transaction before it commits (one connection and commit per page, not two).</param>
-    public Task<UpsertCounts> UpsertCustomersAsync(Guid tenantId, int storeId, IReadOnlyList<Customer> records, InTransaction? alsoInTransaction, CancellationToken cancellationToken) =>
-        UpsertAsync(CustomerTable, tenantId, storeId, records, alsoInTransaction, cancellationToken);
+    /// <summary>Decides, inside the batch's transaction, which records to store and what else to write with them.</summary>
+    public delegate Task<(IReadOnlyList<T> Records, InTransaction? After)> GatedBatch<T>(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
-    /// <inheritdoc cref="UpsertCustomersAsync(Guid, int, IReadOnlyList{Customer}, InTransaction?, CancellationToken)"/>
-    public Task<UpsertCounts> UpsertOrdersAsync(Guid tenantId, int storeId, IReadOnlyList<Order> records, InTransaction? alsoInTransaction, CancellationToken cancellationToken) =>
-        UpsertAsync(OrderTable, tenantId, storeId, records, alsoInTransaction, cancellationToken);
+    /// <summary>
+    /// One connection and one transaction for a page: <paramref name="gate"/> runs first (the quality gate's look-ups
+    /// and decisions), then the records it keeps are upserted, then its <c>After</c> writes (the page's issues), then
+    /// one commit, so records and their issues cannot get out of step.
+    /// </summary>
+    public async Task<UpsertCounts> UpsertGatedAsync<T>(Guid tenantId, int storeId, GatedBatch<T> gate, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (records, after) = await gate(connection, transaction, cancellationToken);
+        var counts = records.Count == 0 ? default : await UpsertOnAsync(TableFor<T>(), connection, transaction, tenantId, storeId, records, cancellationToken);
+        if (after is not null) await after(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return counts;
+    }
 
-    /// <inheritdoc cref="UpsertCustomersAsync(Guid, int, IReadOnlyList{Customer}, InTransaction?, CancellationToken)"/>
-    public Task<UpsertCounts> UpsertProductsAsync(Guid tenantId, int storeId, IReadOnlyList<Product> records, InTransaction? alsoInTransaction, CancellationToken cancellationToken) =>
-        UpsertAsync(ProductTable, tenantId, storeId, records, alsoInTransaction, cancellationToken);
+    private static RecordTable<T> TableFor<T>() => (RecordTable<T>)(object)(typeof(T) == typeof(Customer) ? CustomerTable
+        : typeof(T) == typeof(Product) ? ProductTable
+        : typeof(T) == typeof(Order) ? OrderTable
+        : throw new ArgumentException($"No table stores {typeof(T).Name}."));
 
     /// <summary>Keeps records that could not be mapped, with their raw payload and every reason.</summary>
     public async Task QuarantineAsync(Guid tenantId, int storeId, long? syncRunId, IReadOnlyList<Quarantined> records, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -95,13 +109,20 @@ public sealed class RecordUpserter(IDbContextFactory<NexusDbContext> factory)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<UpsertCounts> UpsertAsync<T>(RecordTable<T> table, Guid tenantId, int storeId, IReadOnlyList<T> records, InTransaction? alsoInTransaction, CancellationToken cancellationToken)
+    private async Task<UpsertCounts> UpsertAsync<T>(RecordTable<T> table, Guid tenantId, int storeId, IReadOnlyList<T> records, CancellationToken cancellationToken)
     {
-        if (records.Count == 0 && alsoInTransaction is null) return default;
+        if (records.Count == 0) return default;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var counts = await UpsertOnAsync(table, connection, transaction, tenantId, storeId, records, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return counts;
+    }
+
+    private static async Task<UpsertCounts> UpsertOnAsync<T>(RecordTable<T> table, DbConnection connection, DbTransaction transaction, Guid tenantId, int storeId, IReadOnlyList<T> records, CancellationToken cancellationToken)
+    {
 
         // A page can repeat a record (a platform that pages while data changes): the last copy wins.
         var latest = new Dictionary<string, T>(StringComparer.Ordinal);
@@ -126,8 +147,6 @@ public sealed class RecordUpserter(IDbContextFactory<NexusDbContext> factory)
             table.Bind(command, tenantId, storeId, platformId, hash, payload, Date(table.ModifiedAt(record)), record);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        if (alsoInTransaction is not null) await alsoInTransaction(connection, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new UpsertCounts(inserted, updated, unchanged);
     }
 

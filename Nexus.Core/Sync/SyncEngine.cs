@@ -168,9 +168,9 @@ public sealed class SyncEngine(
         var scope = new QualityScope(tenant, store, state.Run.Id, clock.GetUtcNow());
         var (upserted, quarantined, found) = page switch
         {
-            FetchedPageAdapter<Model.Customer> p => await GateAndUpsertAsync<Model.Customer>(scope, p.Page, upserter.UpsertCustomersAsync, cancellationToken),
-            FetchedPageAdapter<Model.Product> p => await GateAndUpsertAsync<Model.Product>(scope, p.Page, upserter.UpsertProductsAsync, cancellationToken),
-            FetchedPageAdapter<Model.Order> p => await GateAndUpsertAsync<Model.Order>(scope, p.Page, upserter.UpsertOrdersAsync, cancellationToken),
+            FetchedPageAdapter<Model.Customer> p => await GateAndUpsertAsync(scope, p.Page, cancellationToken),
+            FetchedPageAdapter<Model.Product> p => await GateAndUpsertAsync(scope, p.Page, cancellationToken),
+            FetchedPageAdapter<Model.Order> p => await GateAndUpsertAsync(scope, p.Page, cancellationToken),
             _ => throw new InvalidOperationException($"Unexpected page type {page.GetType().Name}."),
         };
         await upserter.QuarantineAsync(tenant, store, state.Run.Id, quarantined, clock.GetUtcNow(), cancellationToken);
@@ -197,13 +197,20 @@ public sealed class SyncEngine(
         await ReportAsync(state, SyncPhase.Fetching, entity, page.Number, page.TotalPages, cancellationToken);
     }
 
-    private async Task<(UpsertCounts, IReadOnlyList<Quarantined>, PageQuality)> GateAndUpsertAsync<T>(QualityScope scope, FetchedPage<T> page,
-        Func<Guid, int, IReadOnlyList<T>, RecordUpserter.InTransaction?, CancellationToken, Task<UpsertCounts>> upsert, CancellationToken cancellationToken) where T : class
+    /// <summary>
+    /// Gate and store one page in one transaction: the gate's look-ups, the records it keeps and their issues commit
+    /// together, so a crash cannot leave records without their issues or the other way round.
+    /// </summary>
+    private async Task<(UpsertCounts, IReadOnlyList<Quarantined>, PageQuality)> GateAndUpsertAsync<T>(QualityScope scope, FetchedPage<T> page, CancellationToken cancellationToken)
+        where T : class
     {
-        var gated = await quality.ApplyAsync(scope, page.Records, page.Quarantined, cancellationToken);
-        // Records and their issues commit in one transaction: a crash cannot leave one without the other.
-        var upserted = await upsert(scope.TenantId, scope.StoreId, gated.Records, gated.WriteIssues, cancellationToken);
-        return (upserted, gated.Quarantined, gated.Quality);
+        GatedPage<T>? gated = null;
+        var upserted = await upserter.UpsertGatedAsync<T>(scope.TenantId, scope.StoreId, async (connection, transaction, token) =>
+        {
+            gated = await quality.ApplyAsync(scope, page.Records, page.Quarantined, connection, transaction, token);
+            return (gated.Records, gated.WriteIssues);
+        }, cancellationToken);
+        return (upserted, gated!.Quarantined, gated.Quality);
     }
 
     private static async Task<IPage> FetchAsync(IStoreConnector connector, SyncEntity entity, int page, DateTimeOffset? since, CancellationToken cancellationToken) => entity switch

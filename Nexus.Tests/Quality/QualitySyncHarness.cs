@@ -49,7 +49,7 @@ public sealed class QualitySyncHarness : IAsyncDisposable
             (_, _) => new SandboxDirectConnector(store, pageSize))], new ServiceCollection().BuildServiceProvider());
         var clock = new FakeTimeProvider(new DateTimeOffset(Start));
         var upserter = new RecordUpserter(db);
-        var gate = new QualityGate(QualityEngine.Default, db, new QualitySnapshotWriter(db));
+        var gate = new QualityGate(QualityEngine.Default, new QualitySnapshotWriter(db));
         var engine = new SyncEngine(db, protector, registry, upserter, gate, Options.Create(new SyncOptions { WorkersPerStore = 2 }), clock, NullLogger<SyncEngine>.Instance);
         return new QualitySyncHarness(db, store, clock, engine, gate, upserter);
     }

@@ -85,7 +85,7 @@ public sealed class QualityBenchmark(TimeProvider time) : IBenchmark
         var registry = new PlatformRegistry([new PlatformDescriptor("recorded", "Recorded", "Key", "Secret", (_, _) => pages)], new ServiceCollection().BuildServiceProvider());
         var upserter = new RecordUpserter(db);
         var gate = new TimedGate(quality
-            ? new QualityGate(QualityEngine.Default, db, new QualitySnapshotWriter(db))
+            ? new QualityGate(QualityEngine.Default, new QualitySnapshotWriter(db))
             : PassThroughQualityGate.Instance, time);
         var clock = new FixedClock(new DateTimeOffset(Start));
         var engine = new SyncEngine(db, db.Protector, registry, upserter, gate, Options.Create(new SyncOptions()), clock, NullLogger<SyncEngine>.Instance);
@@ -119,12 +119,13 @@ public sealed class QualityBenchmark(TimeProvider time) : IBenchmark
 
         public double Seconds => TimeSpan.FromTicks(Interlocked.Read(ref _ticks)).TotalSeconds;
 
-        public async Task<GatedPage<T>> ApplyAsync<T>(QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Platforms.Mapping.Quarantined> mappingQuarantine, CancellationToken cancellationToken)
+        public async Task<GatedPage<T>> ApplyAsync<T>(QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Platforms.Mapping.Quarantined> mappingQuarantine,
+            System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
             where T : class
         {
             var started = time.GetTimestamp();
             GatedPage<T> gated;
-            try { gated = await inner.ApplyAsync(scope, records, mappingQuarantine, cancellationToken); }
+            try { gated = await inner.ApplyAsync(scope, records, mappingQuarantine, connection, transaction, cancellationToken); }
             finally { Interlocked.Add(ref _ticks, time.GetElapsedTime(started).Ticks); }
             if (gated.WriteIssues is not { } write) return gated;
             return gated with
