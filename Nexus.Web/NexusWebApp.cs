@@ -15,6 +15,7 @@ using Nexus.Web.Components;
 using Nexus.Web.Components.Account;
 using Nexus.Web.Demo;
 using Nexus.Web.Jobs;
+using Nexus.Web.Quality;
 using Nexus.Web.Sync;
 
 namespace Nexus.Web;
@@ -84,6 +85,7 @@ public static class NexusWebApp
         app.MapJobsDashboard();
         app.MapSyncHub();
         app.MapAnalyticsApi();
+        app.MapQualityEndpoints();
         if (app.Configuration.GetValue<bool>("Nexus:Sandbox:Enabled"))
         {
             // Fake stores speaking the platforms' real wire formats: the demo and the tests sync from them over HTTP.

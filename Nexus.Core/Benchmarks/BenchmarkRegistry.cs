@@ -16,6 +16,7 @@ public static class BenchmarkRegistry
     [
         typeof(AnalyticsBenchmark),
         typeof(OverviewBenchmark),
+        typeof(Quality.Benchmarks.QualityBenchmark),
     ];
 
     /// <summary>Instantiates every registered benchmark (constructors must be cheap: no work before <see cref="IBenchmark.RunAsync"/>).</summary>

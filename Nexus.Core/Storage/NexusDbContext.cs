@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Nexus.Core.Accounts;
+using Nexus.Core.Quality.Storage;
 using Nexus.Core.Storage.Records;
 using Nexus.Core.Stores;
 using Nexus.Core.Sync;
@@ -34,6 +35,10 @@ public class NexusDbContext(DbContextOptions<NexusDbContext> options) : Identity
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
 
     public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
+
+    public DbSet<QualityIssueRecord> QualityIssues => Set<QualityIssueRecord>();
+
+    public DbSet<QualitySnapshot> QualitySnapshots => Set<QualitySnapshot>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -92,6 +97,26 @@ public class NexusDbContext(DbContextOptions<NexusDbContext> options) : Identity
             r.HasIndex(x => new { x.StoreId, x.StartedAt });
             r.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
             r.HasQueryFilter(x => x.TenantId == TenantId);
+        });
+        builder.Entity<QualityIssueRecord>(q =>
+        {
+            // Table and column names are fixed: the sync writes issues with hand-written SQL (QualityIssueWriter).
+            q.ToTable("quality_issues");
+            q.Property(x => x.Entity).HasMaxLength(20);
+            q.Property(x => x.RuleId).HasMaxLength(80);
+            q.HasIndex(x => new { x.StoreId, x.Entity, x.PlatformId });
+            q.HasIndex(x => new { x.StoreId, x.RuleId });
+            q.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
+            q.HasQueryFilter(x => x.TenantId == TenantId);
+        });
+        builder.Entity<QualitySnapshot>(q =>
+        {
+            q.ToTable("quality_snapshots");
+            q.Property(x => x.Grade).HasMaxLength(3);
+            q.Property(x => x.Trigger).HasMaxLength(20);
+            q.HasIndex(x => new { x.StoreId, x.TakenAt });
+            q.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
+            q.HasQueryFilter(x => x.TenantId == TenantId);
         });
         builder.Entity<SyncCursor>(c =>
         {

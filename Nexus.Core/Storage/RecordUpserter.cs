@@ -53,6 +53,9 @@ public sealed class RecordUpserter(IDbContextFactory<NexusDbContext> factory)
               p.StockQuantity, p.Variants.Count > 0 ? p.Variants.Count : p.VariantPlatformIds.Count],
         p => p.PlatformId, p => p.ModifiedAt);
 
+    /// <summary>More writes to commit atomically with a batch (e.g. the quality issues of the same records).</summary>
+    public delegate Task InTransaction(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
     public Task<UpsertCounts> UpsertCustomersAsync(Guid tenantId, int storeId, IReadOnlyList<Customer> records, CancellationToken cancellationToken = default) =>
         UpsertAsync(CustomerTable, tenantId, storeId, records, cancellationToken);
 
@@ -61,6 +64,32 @@ public sealed class RecordUpserter(IDbContextFactory<NexusDbContext> factory)
 
     public Task<UpsertCounts> UpsertProductsAsync(Guid tenantId, int storeId, IReadOnlyList<Product> records, CancellationToken cancellationToken = default) =>
         UpsertAsync(ProductTable, tenantId, storeId, records, cancellationToken);
+
+    /// <summary>Decides, inside the batch's transaction, which records to store and what else to write with them.</summary>
+    public delegate Task<(IReadOnlyList<T> Records, InTransaction? After)> GatedBatch<T>(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One connection and one transaction for a page: <paramref name="gate"/> runs first (the quality gate's look-ups
+    /// and decisions), then the records it keeps are upserted, then its <c>After</c> writes (the page's issues), then
+    /// one commit, so records and their issues cannot get out of step.
+    /// </summary>
+    public async Task<UpsertCounts> UpsertGatedAsync<T>(Guid tenantId, int storeId, GatedBatch<T> gate, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (records, after) = await gate(connection, transaction, cancellationToken);
+        var counts = records.Count == 0 ? default : await UpsertOnAsync(TableFor<T>(), connection, transaction, tenantId, storeId, records, cancellationToken);
+        if (after is not null) await after(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return counts;
+    }
+
+    private static RecordTable<T> TableFor<T>() => (RecordTable<T>)(object)(typeof(T) == typeof(Customer) ? CustomerTable
+        : typeof(T) == typeof(Product) ? ProductTable
+        : typeof(T) == typeof(Order) ? OrderTable
+        : throw new ArgumentException($"No table stores {typeof(T).Name}."));
 
     /// <summary>Keeps records that could not be mapped, with their raw payload and every reason.</summary>
     public async Task QuarantineAsync(Guid tenantId, int storeId, long? syncRunId, IReadOnlyList<Quarantined> records, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -92,6 +121,13 @@ public sealed class RecordUpserter(IDbContextFactory<NexusDbContext> factory)
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var counts = await UpsertOnAsync(table, connection, transaction, tenantId, storeId, records, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return counts;
+    }
+
+    private static async Task<UpsertCounts> UpsertOnAsync<T>(RecordTable<T> table, DbConnection connection, DbTransaction transaction, Guid tenantId, int storeId, IReadOnlyList<T> records, CancellationToken cancellationToken)
+    {
 
         // A page can repeat a record (a platform that pages while data changes): the last copy wins.
         var latest = new Dictionary<string, T>(StringComparer.Ordinal);
@@ -116,7 +152,6 @@ public sealed class RecordUpserter(IDbContextFactory<NexusDbContext> factory)
             table.Bind(command, tenantId, storeId, platformId, hash, payload, Date(table.ModifiedAt(record)), record);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
         return new UpsertCounts(inserted, updated, unchanged);
     }
 
@@ -143,6 +178,9 @@ public sealed class RecordUpserter(IDbContextFactory<NexusDbContext> factory)
 
     /// <summary>First 8 bytes of SHA-256: a stable change detector (not a security boundary).</summary>
     internal static long Hash(string payload) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
+
+    /// <summary>A date as the database column holds it (binary UTC ticks), for hand-written SQL elsewhere.</summary>
+    internal static object DateValue(DateTimeOffset value) => Dates.ConvertToProvider(value.ToUniversalTime())!;
 
     private static object? Date(DateTimeOffset? value) => value is { } v ? Dates.ConvertToProvider(v.ToUniversalTime()) : null;
 

@@ -17,7 +17,7 @@ public sealed record SyncRunSummary(long Id, SyncMode Mode, SyncRunStatus Status
 
 /// <summary>One store card: where it is, what Nexus holds from it, and how its syncs went.</summary>
 public sealed record StoreOverview(StoreSummary Store, string SyncCron, bool SchedulePaused, int RequestsPerMinute, string? ActiveSyncJobId,
-    int Customers, int Products, int Orders, int Quarantined, SyncRunSummary? LastRun);
+    int Customers, int Products, int Orders, int Quarantined, SyncRunSummary? LastRun, string? QualityGrade = null, double? QualityScore = null);
 
 /// <summary>Read model for the Stores pages. Counts run in the database, scoped to the tenant.</summary>
 public sealed class StoreOverviewQuery(IDbContextFactory<NexusDbContext> factory)
@@ -54,12 +54,15 @@ public sealed class StoreOverviewQuery(IDbContextFactory<NexusDbContext> factory
     private static async Task<StoreOverview> BuildAsync(NexusDbContext db, ConnectedStore s, CancellationToken cancellationToken)
     {
         var lastRun = await db.SyncRuns.AsNoTracking().Where(r => r.StoreId == s.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        // The grade of the latest complete sync or re-validation (the report card recomputes it live).
+        var quality = await db.QualitySnapshots.AsNoTracking().Where(q => q.StoreId == s.Id).OrderByDescending(q => q.Id)
+            .Select(q => new { q.Grade, q.Score }).FirstOrDefaultAsync(cancellationToken);
         return new StoreOverview(
             new StoreSummary(s.Id, s.Name, s.Platform, s.BaseUrl, s.CreatedAt), s.SyncCron, s.SchedulePaused, s.RequestsPerMinute, s.ActiveSyncJobId,
             await db.Customers.CountAsync(c => c.StoreId == s.Id, cancellationToken),
             await db.Products.CountAsync(p => p.StoreId == s.Id, cancellationToken),
             await db.Orders.CountAsync(o => o.StoreId == s.Id, cancellationToken),
             await db.Quarantine.CountAsync(q => q.StoreId == s.Id, cancellationToken),
-            lastRun is null ? null : SyncRunSummary.From(lastRun));
+            lastRun is null ? null : SyncRunSummary.From(lastRun), quality?.Grade, quality?.Score);
     }
 }

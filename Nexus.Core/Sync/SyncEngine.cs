@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nexus.Core.Platforms;
+using Nexus.Core.Platforms.Mapping;
+using Nexus.Core.Quality;
 using Nexus.Core.Storage;
 using Nexus.Core.Stores;
 
@@ -13,12 +15,14 @@ namespace Nexus.Core.Sync;
 /// Runs one sync of one store: customers, then products, then orders. Each entity streams page by page (several
 /// pages in flight, committed in page order), upserts each page in one transaction and checkpoints the next page
 /// after it, so a process killed at any point resumes where it stopped and ends with exactly the store's data.
+/// Every page passes the quality gate between mapping and storage: cleansed, validated, unusable records quarantined.
 /// </summary>
 public sealed class SyncEngine(
     IDbContextFactory<NexusDbContext> dbFactory,
     StoreCredentialProtector protector,
     PlatformRegistry platforms,
     RecordUpserter upserter,
+    IRecordQualityGate quality,
     IOptions<SyncOptions> options,
     TimeProvider clock,
     ILogger<SyncEngine> logger)
@@ -44,6 +48,8 @@ public sealed class SyncEngine(
             {
                 await SyncEntityAsync(state, entity, cancellationToken);
             }
+            // The score after a complete run is a point on the report card's trend; partial runs are not.
+            await quality.RunFinishedAsync(new QualityScope(store.TenantId, storeId, run.Id, clock.GetUtcNow()), "sync", cancellationToken);
             run.Status = SyncRunStatus.Succeeded;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -159,20 +165,25 @@ public sealed class SyncEngine(
     private async Task StorePageAsync(RunState state, SyncEntity entity, SyncCursor cursor, EntityCounts counts, IPage page, CancellationToken cancellationToken)
     {
         var (tenant, store) = (state.TenantId, state.Run.StoreId);
-        var upserted = page switch
+        var scope = new QualityScope(tenant, store, state.Run.Id, clock.GetUtcNow());
+        var (upserted, quarantined, found) = page switch
         {
-            FetchedPageAdapter<Model.Customer> p => await upserter.UpsertCustomersAsync(tenant, store, p.Page.Records, cancellationToken),
-            FetchedPageAdapter<Model.Product> p => await upserter.UpsertProductsAsync(tenant, store, p.Page.Records, cancellationToken),
-            FetchedPageAdapter<Model.Order> p => await upserter.UpsertOrdersAsync(tenant, store, p.Page.Records, cancellationToken),
+            FetchedPageAdapter<Model.Customer> p => await GateAndUpsertAsync(scope, p.Page, cancellationToken),
+            FetchedPageAdapter<Model.Product> p => await GateAndUpsertAsync(scope, p.Page, cancellationToken),
+            FetchedPageAdapter<Model.Order> p => await GateAndUpsertAsync(scope, p.Page, cancellationToken),
             _ => throw new InvalidOperationException($"Unexpected page type {page.GetType().Name}."),
         };
-        await upserter.QuarantineAsync(tenant, store, state.Run.Id, page.Quarantined, clock.GetUtcNow(), cancellationToken);
+        await upserter.QuarantineAsync(tenant, store, state.Run.Id, quarantined, clock.GetUtcNow(), cancellationToken);
 
         counts.Fetched += page.Count;
         counts.Inserted += upserted.Inserted;
         counts.Updated += upserted.Updated;
         counts.Unchanged += upserted.Unchanged;
-        counts.Quarantined += page.Quarantined.Count;
+        counts.Quarantined += quarantined.Count;
+        counts.Errors += found.Errors;
+        counts.Warnings += found.Warnings;
+        counts.Infos += found.Infos;
+        counts.Cleansed += found.Cleansed;
 
         if (page.MaxModified is { } modified && (cursor.InProgressHighWater is null || modified > cursor.InProgressHighWater))
         {
@@ -184,6 +195,22 @@ public sealed class SyncEngine(
         state.Run.CountsJson = JsonSerializer.Serialize(state.Counts);
         await state.Db.SaveChangesAsync(cancellationToken);
         await ReportAsync(state, SyncPhase.Fetching, entity, page.Number, page.TotalPages, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gate and store one page in one transaction: the gate's look-ups, the records it keeps and their issues commit
+    /// together, so a crash cannot leave records without their issues or the other way round.
+    /// </summary>
+    private async Task<(UpsertCounts, IReadOnlyList<Quarantined>, PageQuality)> GateAndUpsertAsync<T>(QualityScope scope, FetchedPage<T> page, CancellationToken cancellationToken)
+        where T : class
+    {
+        GatedPage<T>? gated = null;
+        var upserted = await upserter.UpsertGatedAsync<T>(scope.TenantId, scope.StoreId, async (connection, transaction, token) =>
+        {
+            gated = await quality.ApplyAsync(scope, page.Records, page.Quarantined, connection, transaction, token);
+            return (gated.Records, gated.WriteIssues);
+        }, cancellationToken);
+        return (upserted, gated!.Quarantined, gated.Quality);
     }
 
     private static async Task<IPage> FetchAsync(IStoreConnector connector, SyncEntity entity, int page, DateTimeOffset? since, CancellationToken cancellationToken) => entity switch

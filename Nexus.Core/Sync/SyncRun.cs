@@ -44,6 +44,14 @@ public sealed record EntityCounts
     public long Unchanged { get; set; }
     public long Quarantined { get; set; }
     public long? Total { get; set; }
+
+    /// <summary>Quality findings on this entity's records so far in the run, by severity (live on the progress view).</summary>
+    public long Errors { get; set; }
+    public long Warnings { get; set; }
+    public long Infos { get; set; }
+
+    /// <summary>Records a cleanser changed (trimmed, e-mail lower-cased, phone to E.164, …); each change is logged in the record.</summary>
+    public long Cleansed { get; set; }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Nexus.Core.Quality;
 using Nexus.Core.Storage;
 
 namespace Nexus.Core.Sync;
@@ -10,6 +11,7 @@ public static class SyncServiceCollectionExtensions
     {
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations();
         services.AddSingleton<RecordUpserter>();
+        services.AddQuality();
         services.AddSingleton<SyncEngine>();
         return services;
     }

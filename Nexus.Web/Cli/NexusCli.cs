@@ -21,6 +21,7 @@ public static class NexusCli
             ExportCommand.Create(),
             AnalyzeCommand.Create(),
             BenchCommand.Create(),
+            QualityCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -86,7 +86,9 @@ public sealed class CustomerFactory(long seed, DateTime historyStartUtc, Custome
                 0 => email.Replace("@", ""),
                 1 => email.Replace("@", "@@"),
                 2 => email.Insert(at, " x"),
-                _ => email[..email.LastIndexOf('.')],
+                // Cut the whole domain suffix: cutting only the last label turns "example.co.uk" into the valid
+                // "example.co", and the truth would then mark a valid address as invalid.
+                _ => email[..email.IndexOf('.', at)],
             };
         }
         else if (defects.Has(SandboxEntity.Customer, id, DefectKind.DuplicateEmail))

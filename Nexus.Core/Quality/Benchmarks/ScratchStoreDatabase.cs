@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Nexus.Core.Storage;
+using Nexus.Core.Stores;
+using Nexus.Core.Tenancy;
+
+namespace Nexus.Core.Quality.Benchmarks;
+
+/// <summary>A migrated SQLite database in a temp folder with one tenant and one store, deleted on dispose: each benchmark leg starts from empty.</summary>
+internal sealed class ScratchStoreDatabase : IDbContextFactory<NexusDbContext>, IAsyncDisposable
+{
+    private readonly DbContextOptions<NexusDbContext> _options;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "nexus-bench", Guid.NewGuid().ToString("N"));
+
+    private ScratchStoreDatabase()
+    {
+        var builder = new DbContextOptionsBuilder<NexusDbContext>();
+        StorageServiceCollectionExtensions.Configure(builder, new NexusStorageOptions { DataFolder = _folder });
+        _options = builder.Options;
+        Protector = new StoreCredentialProtector(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(_folder, "keys"))));
+    }
+
+    public Guid TenantId { get; } = Guid.NewGuid();
+    public int StoreId { get; private set; }
+    public StoreCredentialProtector Protector { get; }
+
+    public static async Task<ScratchStoreDatabase> CreateAsync(string platform, CancellationToken cancellationToken)
+    {
+        var database = new ScratchStoreDatabase();
+        await new DatabaseInitializer(database, NullLogger<DatabaseInitializer>.Instance).InitializeAsync(cancellationToken);
+        await using var db = database.CreateDbContext();
+        db.Tenants.Add(new Tenant { Id = database.TenantId, Name = "bench" });
+        var store = new ConnectedStore
+        {
+            TenantId = database.TenantId, Name = "bench", Platform = platform, BaseUrl = "http://127.0.0.1",
+            ProtectedCredentials = database.Protector.Protect(new StoreCredentials("k", "s")),
+        };
+        db.Stores.Add(store);
+        await db.SaveChangesAsync(cancellationToken);
+        database.StoreId = store.Id;
+        return database;
+    }
+
+    public NexusDbContext CreateDbContext() => new(_options);
+
+    public NexusDbContext ForTenant() => new(_options) { TenantId = TenantId };
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
