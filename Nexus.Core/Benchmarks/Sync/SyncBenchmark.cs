@@ -39,16 +39,17 @@ public sealed class SyncBenchmark : IBenchmark
     public async Task<BenchmarkResult> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var run = await MeasureAsync(options.Size ?? DefaultOrders, options.Progress, cancellationToken);
-        return ToResult(run);
+        var run = await MeasureAsync(StoreFor(options.Size ?? DefaultOrders), options.Progress, cancellationToken);
+        return Describe(run);
     }
 
     /// <summary>The store a run syncs: 10k customers and 1k products, or one customer per 10 orders beyond 100k orders.</summary>
     public static SizeSpec StoreFor(int orders) => new(Math.Max(10_000, orders / 10), 1_000, orders, 12, 760);
 
-    public static async Task<SyncBenchmarkRun> MeasureAsync(int orders, IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <summary>Runs the warm-up, the measured sync of a store of <paramref name="spec"/>'s size and (up to <see cref="MaxOrdersWithBaselines"/>) both baselines.</summary>
+    public static async Task<SyncBenchmarkRun> MeasureAsync(SizeSpec spec, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(orders, 1);
+        ArgumentNullException.ThrowIfNull(spec);
         await using var env = await SyncBenchEnvironment.StartAsync(cancellationToken);
 
         // JIT, connection pool, EF model and SQLite first-use costs go to a tiny store synced first.
@@ -56,7 +57,6 @@ public sealed class SyncBenchmark : IBenchmark
         var warm = env.AddSandbox(new SandboxStoreOptions { Name = "bench-warmup", Seed = Seed, Size = SizeProfile.Tiny, StartUtc = StartUtc });
         await env.Engine.RunAsync(await env.AddStoreAsync(warm, 1_000_000, cancellationToken), SyncMode.Full, null, cancellationToken);
 
-        var spec = StoreFor(orders);
         progress?.Report($"generating the sandbox store ({spec.Customers:N0} customers, {spec.Products:N0} products, ~{spec.Orders:N0} orders)…");
         var clock = Stopwatch.StartNew();
         var sandbox = env.AddSandbox(new SandboxStoreOptions { Name = "bench-woo", Seed = Seed, Size = SizeProfile.Large, Spec = spec, StartUtc = StartUtc });
@@ -72,7 +72,7 @@ public sealed class SyncBenchmark : IBenchmark
             var peak = process.PeakWorkingSet64;
             if (summary.Status != SyncRunStatus.Succeeded)
                 throw new InvalidOperationException($"The benchmark sync ended {summary.Status}: {summary.Error}");
-            if (orders > MaxOrdersWithBaselines)
+            if (spec.Orders > MaxOrdersWithBaselines)
                 return new SyncBenchmarkRun(summary, sandbox.Store.CustomerCount, sandbox.Store.Products.Count, sandboxOrders, generationSeconds, null, null, peak, memory);
 
             progress?.Report("baseline: fetch + parse only…");
@@ -95,7 +95,8 @@ public sealed class SyncBenchmark : IBenchmark
         return clock.Elapsed.TotalSeconds;
     }
 
-    private BenchmarkResult ToResult(SyncBenchmarkRun run)
+    /// <summary>The printed figures of a run.</summary>
+    public static BenchmarkResult Describe(SyncBenchmarkRun run)
     {
         var s = run.Summary;
         var orders = s.Counts["Orders"].Fetched;
@@ -131,7 +132,7 @@ public sealed class SyncBenchmark : IBenchmark
         if (run.FetchOnly is null) notes.Add($"baselines skipped above {MaxOrdersWithBaselines:N0} orders: keeping every fetched record would be the memory figure");
         var workload = string.Create(CultureInfo.InvariantCulture,
             $"{run.SandboxCustomers:N0} customers, {run.SandboxProducts:N0} products, {run.SandboxOrders:N0} orders over loopback HTTP (OAuth 1.0a), no rate limit, empty SQLite (seed {Seed})");
-        return new BenchmarkResult(Name, workload, figures, notes);
+        return new BenchmarkResult("sync", workload, figures, notes);
     }
 
     private const string FetchName = "fetch + parse only (same pages and concurrency, nothing stored)";
