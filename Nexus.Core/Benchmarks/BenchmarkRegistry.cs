@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Core.Benchmarks.Analytics;
+using Nexus.Core.Benchmarks.Mapping;
+using Nexus.Core.Benchmarks.Sandbox;
+using Nexus.Core.Benchmarks.Sync;
 
 namespace Nexus.Core.Benchmarks;
 
@@ -17,6 +20,10 @@ public static class BenchmarkRegistry
         typeof(AnalyticsBenchmark),
         typeof(OverviewBenchmark),
         typeof(Quality.Benchmarks.QualityBenchmark),
+        typeof(MapWooCommerceBenchmark),
+        typeof(SandboxGenerationBenchmark),
+        typeof(SyncBenchmark),
+        typeof(SyncBudgetBenchmark),
     ];
 
     /// <summary>Instantiates every registered benchmark (constructors must be cheap: no work before <see cref="IBenchmark.RunAsync"/>).</summary>

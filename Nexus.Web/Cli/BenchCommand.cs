@@ -15,7 +15,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var name = new Argument<string>("name") { Description = "Benchmark to run, or 'list' to show them all." };
-        var size = new Option<int?>("--size", "--customers") { Description = "Workload size in the benchmark's main unit (analytics: customers).", HelpName = "N" };
+        var size = new Option<int?>("--size", "--customers", "--orders") { Description = "Workload size in the benchmark's main unit (analytics: customers; map-woocommerce, sandbox, sync: orders; sync-budget: seconds).", HelpName = "N" };
         size.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--size must be positive"); });
         var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout." };
         var command = new Command("bench", "Benchmarks; each prints its figures and the baseline measured in the same run.") { name, size, json };

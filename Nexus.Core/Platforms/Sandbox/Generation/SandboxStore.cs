@@ -26,7 +26,7 @@ public sealed class SandboxStore
     public SandboxStore(GenerationOptions options)
     {
         Options = options;
-        Spec = SizeSpec.For(options.Size);
+        Spec = options.Counts;
         Settings = StoreSettings.For(options.Seed, options.Currency);
         HistoryStartUtc = options.StartDayUtc.AddDays(-Spec.HistoryDays);
         var plan = new DefectPlan(options.Seed, options.Defects);

@@ -23,8 +23,12 @@ public sealed record StoreSettings(string Currency, string Country, TimeSpan Utc
 }
 
 /// <summary>Everything needed to (re)generate a store byte for byte.</summary>
-public sealed record GenerationOptions(long Seed, SizeProfile Size, DateTime StartUtc, Defects.DefectRates Defects, string? Currency = null)
+/// <param name="Spec">Overrides <paramref name="Size"/>'s counts (benchmarks size stores freely); null = the profile's.</param>
+public sealed record GenerationOptions(long Seed, SizeProfile Size, DateTime StartUtc, Defects.DefectRates Defects, string? Currency = null, SizeSpec? Spec = null)
 {
+    /// <summary>The counts to generate: <see cref="Spec"/> when set, else the profile's.</summary>
+    public SizeSpec Counts => Spec ?? SizeSpec.For(Size);
+
     /// <summary>The clock starts at midnight UTC so "orders up to now" is a whole number of generated days.</summary>
     public DateTime StartDayUtc => DateTime.SpecifyKind(StartUtc.Date, DateTimeKind.Utc);
 }

@@ -20,6 +20,8 @@ public sealed class SandboxStoreOptions
     public string Platform { get; set; } = "woocommerce";
     public long Seed { get; set; } = 42;
     public SizeProfile Size { get; set; } = SizeProfile.Tiny;
+    /// <summary>Custom counts instead of <see cref="Size"/>'s (benchmarks); null = the profile's.</summary>
+    public SizeSpec? Spec { get; set; }
     /// <summary>The store clock's start (truncated to midnight UTC). Null: the sandbox TimeProvider's today.</summary>
     public DateTime? StartUtc { get; set; }
     public string? Currency { get; set; }
@@ -46,6 +48,6 @@ public sealed class SandboxStoreOptions
         var rates = DefectRates.Uniform(DefectRate);
         foreach (var (kind, rate) in Defects) rates = rates.With(kind, rate);
         var start = StartUtc is { } s ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : time.GetUtcNow().UtcDateTime;
-        return new GenerationOptions(Seed, Size, start, rates, Currency);
+        return new GenerationOptions(Seed, Size, start, rates, Currency, Spec);
     }
 }
