@@ -1,24 +1,8 @@
 namespace Nexus.Core.Analytics.Rfm;
 
-/// <summary>Words for each segment: the name a merchant reads and what to do about it (the table in docs/analytics.md).</summary>
+/// <summary>What to do about each segment (the table in docs/analytics.md); its name is <see cref="RfmSegmentMap.DisplayName"/>.</summary>
 public static class RfmSegmentGuide
 {
-    public static string DisplayName(RfmSegment segment) => segment switch
-    {
-        RfmSegment.Champions => "Champions",
-        RfmSegment.LoyalCustomers => "Loyal",
-        RfmSegment.PotentialLoyalist => "Potential loyalist",
-        RfmSegment.NewCustomers => "New customers",
-        RfmSegment.Promising => "Promising",
-        RfmSegment.NeedAttention => "Need attention",
-        RfmSegment.AboutToSleep => "About to sleep",
-        RfmSegment.AtRisk => "At risk",
-        RfmSegment.CantLoseThem => "Can't lose them",
-        RfmSegment.Hibernating => "Hibernating",
-        RfmSegment.Lost => "Lost",
-        _ => segment.ToString(),
-    };
-
     public static string SuggestedAction(RfmSegment segment) => segment switch
     {
         RfmSegment.Champions => "Reward them: early access, ask for reviews and referrals; no discounts needed.",
