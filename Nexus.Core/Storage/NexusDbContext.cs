@@ -85,7 +85,7 @@ public class NexusDbContext(DbContextOptions<NexusDbContext> options) : Identity
         builder.Entity<QuarantinedRecord>(q =>
         {
             q.ToTable("quarantine");
-            q.HasIndex(x => new { x.StoreId, x.Entity });
+            q.HasIndex(x => new { x.StoreId, x.Entity, x.PlatformId });
             q.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
             q.HasQueryFilter(x => x.TenantId == TenantId);
         });

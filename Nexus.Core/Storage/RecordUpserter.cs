@@ -91,12 +91,22 @@ public sealed class RecordUpserter(IDbContextFactory<NexusDbContext> factory)
         : typeof(T) == typeof(Order) ? OrderTable
         : throw new ArgumentException($"No table stores {typeof(T).Name}."));
 
-    /// <summary>Keeps records that could not be mapped, with their raw payload and every reason.</summary>
+    /// <summary>
+    /// Keeps records that could not be stored, with their raw payload and every reason, never dropped. The quarantine
+    /// holds each record's current state: quarantining a record again replaces its earlier entry, so re-syncing a
+    /// store does not pile up copies.
+    /// </summary>
     public async Task QuarantineAsync(Guid tenantId, int storeId, long? syncRunId, IReadOnlyList<Quarantined> records, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         if (records.Count == 0) return;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.TenantId = tenantId;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var group in records.Where(r => r.PlatformId is not null).GroupBy(r => r.EntityType))
+        {
+            var ids = group.Select(r => r.PlatformId!).Distinct().ToList();
+            await db.Quarantine.Where(q => q.StoreId == storeId && q.Entity == group.Key && ids.Contains(q.PlatformId!)).ExecuteDeleteAsync(cancellationToken);
+        }
         foreach (var record in records)
         {
             db.Quarantine.Add(new Records.QuarantinedRecord
@@ -112,6 +122,19 @@ public sealed class RecordUpserter(IDbContextFactory<NexusDbContext> factory)
             });
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Records that are now stored leave the quarantine: the store fixed them, so they no longer need attention.</summary>
+    public async Task ReleaseFromQuarantineAsync(Guid tenantId, int storeId, string entity, IReadOnlyCollection<string> platformIds, CancellationToken cancellationToken = default)
+    {
+        if (platformIds.Count == 0) return;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.TenantId = tenantId;
+        foreach (var chunk in platformIds.Chunk(500))
+        {
+            await db.Quarantine.Where(q => q.StoreId == storeId && q.Entity == entity && chunk.Contains(q.PlatformId!)).ExecuteDeleteAsync(cancellationToken);
+        }
     }
 
     private async Task<UpsertCounts> UpsertAsync<T>(RecordTable<T> table, Guid tenantId, int storeId, IReadOnlyList<T> records, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Mapping;
 using Nexus.Core.Quality;
+using Nexus.Core.Quality.Rules;
 using Nexus.Core.Storage;
 using Nexus.Core.Stores;
 
@@ -166,14 +167,15 @@ public sealed class SyncEngine(
     {
         var (tenant, store) = (state.TenantId, state.Run.StoreId);
         var scope = new QualityScope(tenant, store, state.Run.Id, clock.GetUtcNow());
-        var (upserted, quarantined, found) = page switch
+        var (upserted, stored, quarantined, found) = page switch
         {
-            FetchedPageAdapter<Model.Customer> p => await GateAndUpsertAsync(scope, p.Page, cancellationToken),
-            FetchedPageAdapter<Model.Product> p => await GateAndUpsertAsync(scope, p.Page, cancellationToken),
-            FetchedPageAdapter<Model.Order> p => await GateAndUpsertAsync(scope, p.Page, cancellationToken),
+            FetchedPageAdapter<Model.Customer> p => await GateAndUpsertAsync(scope, p.Page, c => c.PlatformId, cancellationToken),
+            FetchedPageAdapter<Model.Product> p => await GateAndUpsertAsync(scope, p.Page, x => x.PlatformId, cancellationToken),
+            FetchedPageAdapter<Model.Order> p => await GateAndUpsertAsync(scope, p.Page, o => o.PlatformId, cancellationToken),
             _ => throw new InvalidOperationException($"Unexpected page type {page.GetType().Name}."),
         };
         await upserter.QuarantineAsync(tenant, store, state.Run.Id, quarantined, clock.GetUtcNow(), cancellationToken);
+        await upserter.ReleaseFromQuarantineAsync(tenant, store, MappingRule.Singular(entity), stored, cancellationToken);
 
         counts.Fetched += page.Count;
         counts.Inserted += upserted.Inserted;
@@ -201,7 +203,8 @@ public sealed class SyncEngine(
     /// Gate and store one page in one transaction: the gate's look-ups, the records it keeps and their issues commit
     /// together, so a crash cannot leave records without their issues or the other way round.
     /// </summary>
-    private async Task<(UpsertCounts, IReadOnlyList<Quarantined>, PageQuality)> GateAndUpsertAsync<T>(QualityScope scope, FetchedPage<T> page, CancellationToken cancellationToken)
+    private async Task<(UpsertCounts, IReadOnlyList<string> Stored, IReadOnlyList<Quarantined>, PageQuality)> GateAndUpsertAsync<T>(
+        QualityScope scope, FetchedPage<T> page, Func<T, string> platformId, CancellationToken cancellationToken)
         where T : class
     {
         GatedPage<T>? gated = null;
@@ -210,7 +213,7 @@ public sealed class SyncEngine(
             gated = await quality.ApplyAsync(scope, page.Records, page.Quarantined, connection, transaction, token);
             return (gated.Records, gated.WriteIssues);
         }, cancellationToken);
-        return (upserted, gated!.Quarantined, gated.Quality);
+        return (upserted, gated!.Records.Select(platformId).ToList(), gated.Quarantined, gated.Quality);
     }
 
     private static async Task<IPage> FetchAsync(IStoreConnector connector, SyncEntity entity, int page, DateTimeOffset? since, CancellationToken cancellationToken) => entity switch

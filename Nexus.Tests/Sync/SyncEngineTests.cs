@@ -139,6 +139,28 @@ public sealed class SyncEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_quarantine_holds_each_records_current_state_across_syncs()
+    {
+        _connector.BrokenOrders.Add(new Quarantined("order", "999", "{\"id\":999,\"total\":\"x\"}", [new MappingIssue("total", "x", "number", "total is not a number.")]));
+        await _engine.RunAsync(_db.StoreId, SyncMode.Full);
+        await _engine.RunAsync(_db.StoreId, SyncMode.Full);
+        await using (var db = _db.ForTenant())
+        {
+            Assert.Equal("999", (await db.Quarantine.SingleAsync()).PlatformId); // quarantined again, not twice
+        }
+
+        // The merchant fixes the order in the store: the next sync stores it and it leaves the quarantine.
+        _connector.BrokenOrders.Clear();
+        _connector.Orders.Add(Order("999", 99m, T0.AddDays(40)));
+        await _engine.RunAsync(_db.StoreId, SyncMode.Full);
+        await using (var db = _db.ForTenant())
+        {
+            Assert.Empty(await db.Quarantine.ToListAsync());
+            Assert.True(await db.Orders.AnyAsync(o => o.PlatformId == "999"));
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_key_fails_the_run_with_the_fix_and_flags_it_for_the_merchant()
     {
         _connector.FailOnce = (SyncEntity.Customers, 1, new ConnectorAuthenticationException("The store rejected the consumer key.", "Create a new read key in WooCommerce and update the store."));

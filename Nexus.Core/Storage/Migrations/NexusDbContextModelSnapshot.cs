@@ -353,7 +353,7 @@ namespace Nexus.Core.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StoreId", "Entity");
+                    b.HasIndex("StoreId", "Entity", "PlatformId");
 
                     b.ToTable("quarantine", (string)null);
                 });
