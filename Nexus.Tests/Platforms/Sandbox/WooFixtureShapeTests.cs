@@ -1,12 +1,15 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Nexus.Core.Platforms.Sandbox.Generation;
+using Nexus.Core.Platforms.WooCommerce.Dto;
 
 namespace Nexus.Tests.Platforms.Sandbox;
 
 /// <summary>
 /// The sandbox's JSON must have every property the published WooCommerce examples have, recursively, with the
 /// same JSON kind. Shapes are collected as paths ("line_items[].taxes[].total") over many sandbox records, so an
-/// array that is empty on one record is checked on another. A fixture null accepts any kind.
+/// array that is empty on one record is checked on another. A fixture null accepts any kind. Both are then read with
+/// the connector's own DTOs, so the sandbox cannot drift into a shape only it understands.
 /// </summary>
 public class WooFixtureShapeTests
 {
@@ -50,6 +53,17 @@ public class WooFixtureShapeTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>The real payload and the sandbox's are read by the connector's own DTOs, and both carry an id.</summary>
+    private static void AssertSameDtosRead<T>(IEnumerable<JsonElement> fixture, IEnumerable<JsonElement> sandbox, JsonTypeInfo<T> dto, Func<T, long?> id)
+    {
+        foreach (var (source, element) in fixture.Select(e => ("fixture", e)).Concat(sandbox.Select(e => ("sandbox", e))))
+        {
+            var read = element.Deserialize(dto);
+            Assert.True(read is not null, $"{source} {typeof(T).Name} did not deserialise");
+            Assert.True(id(read) > 0, $"{source} {typeof(T).Name} has no id after deserialising");
+        }
+    }
+
     private static async Task<JsonElement[]> GetAsync(SandboxServer server, string resource)
     {
         using var response = await server.GetBasicAsync(SandboxServer.ApiPath("s", resource));
@@ -69,21 +83,30 @@ public class WooFixtureShapeTests
 
         var orders = (await GetAsync(server, "orders?per_page=100")).Concat(await GetAsync(server, "orders?per_page=100&page=5")).ToArray();
         AssertCovers(Fixture("order-single.json"), orders);
+        AssertSameDtosRead(Fixture("order-single.json"), orders, WooJsonContext.Default.WooOrderDto, o => o.Id);
 
-        AssertCovers(Fixture("customer-single.json"), await GetAsync(server, "customers?per_page=50"));
+        var customers = await GetAsync(server, "customers?per_page=50");
+        AssertCovers(Fixture("customer-single.json"), customers);
+        AssertSameDtosRead(Fixture("customer-single.json"), customers, WooJsonContext.Default.WooCustomerDto, c => c.Id);
         var products = await GetAsync(server, "products?per_page=100");
         AssertCovers(Fixture("product-simple.json"), products);
         AssertCovers(Fixture("product-list.json"), products);
-        AssertCovers(Fixture("coupon-single.json"), await GetAsync(server, "coupons"));
+        AssertSameDtosRead(Fixture("product-list.json"), products, WooJsonContext.Default.WooProductDto, p => p.Id);
+        var coupons = await GetAsync(server, "coupons");
+        AssertCovers(Fixture("coupon-single.json"), coupons);
+        AssertSameDtosRead(Fixture("coupon-single.json"), coupons, WooJsonContext.Default.WooCouponDto, c => c.Id);
 
         var variable = store.Products.First(p => p.IsVariable);
-        AssertCovers(Fixture("product-variation-single.json"), await GetAsync(server, $"products/{variable.Id}/variations"));
+        var variations = await GetAsync(server, $"products/{variable.Id}/variations");
+        AssertCovers(Fixture("product-variation-single.json"), variations);
+        AssertSameDtosRead(Fixture("product-variation-single.json"), variations, WooJsonContext.Default.WooVariationDto, v => v.Id);
 
         var refunded = Enumerable.Range(0, s.OrderCount).Select(i => store.Order(s, i)).Where(o => o.Refunds.Count > 0).Take(5).ToArray();
         Assert.NotEmpty(refunded);
         var refunds = new List<JsonElement>();
         foreach (var o in refunded) refunds.AddRange(await GetAsync(server, $"orders/{o.Id}/refunds"));
         AssertCovers(Fixture("refund-list.json"), refunds);
+        AssertSameDtosRead(Fixture("refund-list.json"), refunds, WooJsonContext.Default.WooRefundDto, r => r.Id);
         // The single-item endpoints serve the same shape as the lists.
         var singles = new List<JsonElement>();
         foreach (var o in orders.Take(40)) singles.AddRange(await GetAsync(server, $"orders/{o.GetProperty("id").GetInt32()}"));
