@@ -40,6 +40,16 @@ public sealed class SyncProgressPanelTests : BunitContext
     }
 
     [Fact]
+    public void The_request_rate_is_shown_against_the_stores_budget()
+    {
+        // 12 requests in 7 s is about 103 a minute.
+        var panel = Render<SyncProgressPanel>(p => p
+            .Add(x => x.Progress, Progress(SyncPhase.Fetching, SyncRunStatus.Running))
+            .Add(x => x.RequestsPerMinute, 300));
+        Assert.Equal("103/min of 300/min (34 %)", panel.Find("[data-testid=budget-use] b").TextContent.Trim());
+    }
+
+    [Fact]
     public void A_finished_sync_shows_the_summary_counts()
     {
         var panel = Render<SyncProgressPanel>(p => p.Add(x => x.Progress, Progress(SyncPhase.Finished, SyncRunStatus.Succeeded)));

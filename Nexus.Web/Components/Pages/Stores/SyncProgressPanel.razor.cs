@@ -10,6 +10,20 @@ public partial class SyncProgressPanel
 
     [Parameter, EditorRequired] public SyncProgress Progress { get; set; } = default!;
 
+    /// <summary>The store's request budget, to show how much of it the sync is using.</summary>
+    [Parameter] public int? RequestsPerMinute { get; set; }
+
+    /// <summary>Requests per minute so far against the store's budget, e.g. "112/min of 300/min (37 %)".</summary>
+    private string? BudgetUse
+    {
+        get
+        {
+            if (RequestsPerMinute is not { } budget || Progress.Elapsed.TotalSeconds < 1) return null;
+            var rate = Progress.Stats.Requests / Math.Max(Progress.Elapsed.TotalMinutes, 1.0 / 60);
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rate:N0}/min of {budget:N0}/min ({Math.Min(rate / budget, 9.99):P0})");
+        }
+    }
+
     private string PhaseText => Progress.Phase switch
     {
         SyncPhase.Started => "Starting…",
