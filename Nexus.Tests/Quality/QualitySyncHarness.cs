@@ -22,10 +22,10 @@ public sealed class QualitySyncHarness : IAsyncDisposable
 {
     public static readonly DateTime Start = new(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private QualitySyncHarness(TestDatabase db, SandboxStore store, FakeTimeProvider clock, SyncEngine engine, QualityGate gate, RecordUpserter upserter)
+    private QualitySyncHarness(ScratchStoreDatabase db, SandboxStore store, FakeTimeProvider clock, SyncEngine engine, QualityGate gate, RecordUpserter upserter)
         => (Db, Store, Clock, Engine, Gate, Upserter) = (db, store, clock, engine, gate, upserter);
 
-    public TestDatabase Db { get; }
+    public ScratchStoreDatabase Db { get; }
     public SandboxStore Store { get; }
     public FakeTimeProvider Clock { get; }
     public SyncEngine Engine { get; }
@@ -34,23 +34,14 @@ public sealed class QualitySyncHarness : IAsyncDisposable
 
     public static async Task<QualitySyncHarness> CreateAsync(SizeProfile size, DefectRates defects, long seed = 7, int pageSize = 100)
     {
-        var db = await TestDatabase.CreateAsync();
+        var db = await ScratchStoreDatabase.CreateAsync(SandboxDirectConnector.PlatformId);
         var store = new SandboxStore(new GenerationOptions(seed, size, Start, defects));
-        var protection = Microsoft.AspNetCore.DataProtection.DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(db.Folder, "keys")));
-        var protector = new StoreCredentialProtector(protection);
-        await using (var context = db.CreateDbContext())
-        {
-            var row = await context.Stores.IgnoreQueryFilters().SingleAsync(s => s.Id == db.StoreId);
-            row.Platform = SandboxDirectConnector.PlatformId;
-            row.ProtectedCredentials = protector.Protect(new StoreCredentials("k", "s"));
-            await context.SaveChangesAsync();
-        }
         var registry = new PlatformRegistry([new PlatformDescriptor(SandboxDirectConnector.PlatformId, "Sandbox", "Key", "Secret",
             (_, _) => new SandboxDirectConnector(store, pageSize))], new ServiceCollection().BuildServiceProvider());
         var clock = new FakeTimeProvider(new DateTimeOffset(Start));
         var upserter = new RecordUpserter(db);
         var gate = new QualityGate(QualityEngine.Default, new QualitySnapshotWriter(db));
-        var engine = new SyncEngine(db, protector, registry, upserter, gate, Options.Create(new SyncOptions { WorkersPerStore = 2 }), clock, NullLogger<SyncEngine>.Instance);
+        var engine = new SyncEngine(db, db.Protector, registry, upserter, gate, Options.Create(new SyncOptions { WorkersPerStore = 2 }), clock, NullLogger<SyncEngine>.Instance);
         return new QualitySyncHarness(db, store, clock, engine, gate, upserter);
     }
 

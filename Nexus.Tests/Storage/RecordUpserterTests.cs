@@ -33,7 +33,7 @@ public sealed class RecordUpserterTests
     [Fact]
     public async Task Inserts_then_recognises_unchanged_and_updated_records()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ScratchStoreDatabase.CreateAsync();
         var upserter = new RecordUpserter(database);
         var batch = new[] { NewOrder("1", 10m, T0), NewOrder("2", 20m, T0.AddDays(1)) };
 
@@ -56,7 +56,7 @@ public sealed class RecordUpserterTests
     [Fact]
     public async Task The_stored_payload_gives_back_the_canonical_record()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ScratchStoreDatabase.CreateAsync();
         var order = NewOrder("7", 12.34m, T0);
         await new RecordUpserter(database).UpsertOrdersAsync(database.TenantId, database.StoreId, [order]);
 
@@ -71,7 +71,7 @@ public sealed class RecordUpserterTests
     [Fact]
     public async Task A_record_repeated_within_a_batch_is_stored_once_with_its_last_copy()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ScratchStoreDatabase.CreateAsync();
         var counts = await new RecordUpserter(database).UpsertOrdersAsync(database.TenantId, database.StoreId,
             [NewOrder("5", 1m, T0), NewOrder("5", 2m, T0)]);
         Assert.Equal(new UpsertCounts(1, 0, 0), counts);
@@ -82,7 +82,7 @@ public sealed class RecordUpserterTests
     [Fact]
     public async Task Quarantined_records_keep_their_raw_payload_and_every_reason()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ScratchStoreDatabase.CreateAsync();
         var issues = new[] { new MappingIssue("total", "abc", "number", "total is not a number."), new MappingIssue("id", "0", "positive-id", "id must be positive.") };
         await new RecordUpserter(database).QuarantineAsync(database.TenantId, database.StoreId, null,
             [new Quarantined("order", "9", "{\"id\":0,\"total\":\"abc\"}", issues)], T0);

@@ -18,28 +18,19 @@ public sealed class SyncEngineTests : IAsyncLifetime
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly InMemoryConnector _connector = new(pageSize: 10);
     private readonly FakeTimeProvider _clock = new(T0.AddYears(1));
-    private TestDatabase _db = null!;
+    private ScratchStoreDatabase _db = null!;
     private SyncEngine _engine = null!;
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
+        _db = await ScratchStoreDatabase.CreateAsync("memory");
         for (var i = 1; i <= 25; i++) _connector.Customers.Add(new Customer { PlatformId = $"{i}", Email = $"c{i}@example.test", ModifiedAt = T0.AddHours(i) });
         for (var i = 1; i <= 12; i++) _connector.Products.Add(new Product { PlatformId = $"{i}", Name = $"P{i}", Type = ProductType.Simple, RawType = "simple", ModifiedAt = T0.AddHours(i) });
         for (var i = 1; i <= 47; i++) _connector.Orders.Add(Order($"{i}", i, T0.AddHours(i)));
 
-        var protection = Microsoft.AspNetCore.DataProtection.DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(_db.Folder, "keys")));
-        var protector = new StoreCredentialProtector(protection);
-        await using (var db = _db.CreateDbContext())
-        {
-            var store = await db.Stores.IgnoreQueryFilters().SingleAsync(s => s.Id == _db.StoreId);
-            store.Platform = "memory";
-            store.ProtectedCredentials = protector.Protect(new StoreCredentials("k", "s"));
-            await db.SaveChangesAsync();
-        }
         var services = new ServiceCollection().BuildServiceProvider();
         var registry = new PlatformRegistry([new PlatformDescriptor("memory", "Memory", "Key", "Secret", (_, _) => _connector)], services);
-        _engine = new SyncEngine(_db, protector, registry, new RecordUpserter(_db), Nexus.Core.Quality.PassThroughQualityGate.Instance, Options.Create(new SyncOptions { WorkersPerStore = 3 }), _clock, NullLogger<SyncEngine>.Instance);
+        _engine = new SyncEngine(_db, _db.Protector, registry, new RecordUpserter(_db), Nexus.Core.Quality.PassThroughQualityGate.Instance, Options.Create(new SyncOptions { WorkersPerStore = 3 }), _clock, NullLogger<SyncEngine>.Instance);
     }
 
     private static Order Order(string id, decimal total, DateTimeOffset modified) => new()

@@ -58,9 +58,9 @@ internal static class MetricsTestData
         new() { PlatformId = "c2", Email = "c2@x.com", CreatedAt = Day(3, 4) },
     ];
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static async Task<ScratchStoreDatabase> CreateAsync()
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await ScratchStoreDatabase.CreateAsync();
         var upserter = new RecordUpserter(database);
         await upserter.UpsertOrdersAsync(database.TenantId, database.StoreId, Orders);
         await upserter.UpsertCustomersAsync(database.TenantId, database.StoreId, Accounts);

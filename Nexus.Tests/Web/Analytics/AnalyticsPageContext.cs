@@ -11,10 +11,10 @@ using Nexus.Web.Tenancy;
 
 namespace Nexus.Tests.Web.Analytics;
 
-/// <summary>bUnit context for the analytics pages: a signed-in merchant of <see cref="TestDatabase"/>'s tenant and the real read models.</summary>
+/// <summary>bUnit context for the analytics pages: a signed-in merchant of <see cref="ScratchStoreDatabase"/>'s tenant and the real read models.</summary>
 public abstract class AnalyticsPageContext : BunitContext, IAsyncLifetime
 {
-    protected void Use(TestDatabase database)
+    protected void Use(ScratchStoreDatabase database)
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;

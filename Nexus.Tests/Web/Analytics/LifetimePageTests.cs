@@ -14,7 +14,7 @@ public sealed class LifetimePageTests : AnalyticsPageContext
     [Fact]
     public async Task Fits_the_models_on_stored_orders_and_explains_the_result()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ScratchStoreDatabase.CreateAsync();
         // 400 customers of the seeded BG/NBD + Gamma-Gamma process the analytics benchmark uses, stored as completed orders.
         var orders = SyntheticTransactions.Generate(400, seed: 7).Select((t, i) => MetricsTestData.NewOrder(
             i.ToString(CultureInfo.InvariantCulture), t.CustomerId, null, OrderStatus.Completed, Math.Round(t.Amount, 2), t.Date)).ToList();

@@ -1,3 +1,4 @@
+using Nexus.Core.Storage;
 using Bunit;
 using Nexus.Tests.Analytics.Metrics;
 using Nexus.Tests.Infrastructure;
@@ -28,7 +29,7 @@ public sealed class OverviewPageTests : AnalyticsPageContext
     [Fact]
     public async Task Without_synced_orders_it_says_so_and_points_to_stores()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await ScratchStoreDatabase.CreateAsync();
         Use(database);
         var page = Render<Overview>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=empty-state]")), TimeSpan.FromSeconds(10));

@@ -2,31 +2,34 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Nexus.Core.Storage;
 using Nexus.Core.Stores;
 using Nexus.Core.Tenancy;
 
-namespace Nexus.Core.Quality.Benchmarks;
+namespace Nexus.Core.Storage;
 
-/// <summary>A migrated SQLite database in a temp folder with one tenant and one store, deleted on dispose: each benchmark leg starts from empty.</summary>
-internal sealed class ScratchStoreDatabase : IDbContextFactory<NexusDbContext>, IAsyncDisposable
+/// <summary>
+/// A migrated SQLite database in a temp folder with one tenant and one store (with encrypted credentials), deleted on
+/// dispose. Benchmarks and tests both start from it, so every leg and every test begins from an empty store.
+/// </summary>
+public sealed class ScratchStoreDatabase : IDbContextFactory<NexusDbContext>, IAsyncDisposable
 {
     private readonly DbContextOptions<NexusDbContext> _options;
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "nexus-bench", Guid.NewGuid().ToString("N"));
 
     private ScratchStoreDatabase()
     {
         var builder = new DbContextOptionsBuilder<NexusDbContext>();
-        StorageServiceCollectionExtensions.Configure(builder, new NexusStorageOptions { DataFolder = _folder });
+        StorageServiceCollectionExtensions.Configure(builder, new NexusStorageOptions { DataFolder = Folder });
         _options = builder.Options;
-        Protector = new StoreCredentialProtector(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(_folder, "keys"))));
+        Protector = new StoreCredentialProtector(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(Folder, "keys"))));
     }
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "nexus-scratch", Guid.NewGuid().ToString("N"));
 
     public Guid TenantId { get; } = Guid.NewGuid();
     public int StoreId { get; private set; }
     public StoreCredentialProtector Protector { get; }
 
-    public static async Task<ScratchStoreDatabase> CreateAsync(string platform, CancellationToken cancellationToken)
+    public static async Task<ScratchStoreDatabase> CreateAsync(string platform = "woocommerce", CancellationToken cancellationToken = default)
     {
         var database = new ScratchStoreDatabase();
         await new DatabaseInitializer(database, NullLogger<DatabaseInitializer>.Instance).InitializeAsync(cancellationToken);
@@ -45,12 +48,13 @@ internal sealed class ScratchStoreDatabase : IDbContextFactory<NexusDbContext>, 
 
     public NexusDbContext CreateDbContext() => new(_options);
 
+    /// <summary>A context that sees this database's tenant.</summary>
     public NexusDbContext ForTenant() => new(_options) { TenantId = TenantId };
 
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        Directory.Delete(Folder, recursive: true);
         return ValueTask.CompletedTask;
     }
 }
