@@ -36,14 +36,12 @@ public static class AccountsServiceCollectionExtensions
             options.Cookie.Name = "Nexus.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Events.OnRedirectToAccessDenied = RedirectOrForbid;
+            // APIs and the hub answer 401 instead of sending a browser to the sign-in page (anonymous /hangfire visitors
+            // do go to sign-in); a signed-in merchant opening /hangfire or an API they may not use gets a plain 403.
             options.Events.OnRedirectToLogin = context =>
-            {
-                // APIs and the hub answer 401 instead of sending a browser to the sign-in page.
-                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs")) Refuse(context, StatusCodes.Status401Unauthorized);
-                else context.Response.Redirect(context.RedirectUri);
-                return Task.CompletedTask;
-            };
+                RefuseOrRedirect(context, StatusCodes.Status401Unauthorized, IsApiOrHub(context.Request.Path));
+            options.Events.OnRedirectToAccessDenied = context =>
+                RefuseOrRedirect(context, StatusCodes.Status403Forbidden, IsApiOrHub(context.Request.Path) || context.Request.Path.StartsWithSegments("/hangfire"));
         });
 
         services.AddIdentityCore<NexusUser>(options =>
@@ -67,21 +65,21 @@ public static class AccountsServiceCollectionExtensions
         return services;
     }
 
-    private static Task RedirectOrForbid(RedirectContext<CookieAuthenticationOptions> context)
+    /// <summary>
+    /// A bare status for machines: no redirect, and no re-executed HTML error page (which would also fail antiforgery
+    /// on a POST). People in a browser are redirected as usual.
+    /// </summary>
+    private static Task RefuseOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status, bool refuse)
     {
-        // A signed-in merchant opening /hangfire (or calling an API they may not) gets a plain 403, not a page.
-        if (IsMachineEndpoint(context.Request.Path)) Refuse(context, StatusCodes.Status403Forbidden);
-        else context.Response.Redirect(context.RedirectUri);
+        if (!refuse)
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        }
+        context.Response.StatusCode = status;
+        if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
         return Task.CompletedTask;
     }
 
-    /// <summary>A bare status for machines: no re-executed HTML error page (which would also fail antiforgery on a POST).</summary>
-    private static void Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
-    {
-        context.Response.StatusCode = status;
-        if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-    }
-
-    private static bool IsMachineEndpoint(PathString path) =>
-        path.StartsWithSegments("/hangfire") || path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs");
+    private static bool IsApiOrHub(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs");
 }
