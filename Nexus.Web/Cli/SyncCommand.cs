@@ -55,13 +55,13 @@ internal static class SyncCommand
     /// <summary>One line per second at most on stderr, plus every phase change.</summary>
     private sealed class StderrProgress : ISyncProgressSink
     {
-        private DateTime _last = DateTime.MinValue;
+        private TimeSpan? _last;
 
         public ValueTask ReportAsync(SyncProgress p, CancellationToken cancellationToken)
         {
-            var now = DateTime.UtcNow;
-            if (p.Phase == SyncPhase.Fetching && now - _last < TimeSpan.FromSeconds(1)) return ValueTask.CompletedTask;
-            _last = now;
+            // The run's own elapsed time paces the output, so the CLI needs no clock of its own.
+            if (p.Phase == SyncPhase.Fetching && p.Elapsed - _last < TimeSpan.FromSeconds(1)) return ValueTask.CompletedTask;
+            _last = p.Elapsed;
             var counts = p.Counts;
             Console.Error.WriteLine(p.Phase == SyncPhase.Finished
                 ? $"[{p.Elapsed.TotalSeconds,6:F1}s] finished: {p.Status}"

@@ -22,6 +22,7 @@ public partial class Stores
     [Inject] private SyncProgressFeed Feed { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -41,7 +42,7 @@ public partial class Stores
             {
                 // Opened (or reloaded) mid-sync: show where the run stands from its last checkpoint until live events arrive.
                 _live[store.Store.Id] = new SyncProgress(run.Id, store.Store.Id, SyncPhase.Fetching, null, 0, 0, new EntityCounts(), run.Counts,
-                    new Nexus.Core.Platforms.ConnectorStats(run.Requests, run.Retries, run.Throttled), DateTimeOffset.UtcNow - run.StartedAt, run.Status);
+                    new Nexus.Core.Platforms.ConnectorStats(run.Requests, run.Retries, run.Throttled), Clock.GetUtcNow() - run.StartedAt, run.Status);
             }
         }
     }
