@@ -24,8 +24,11 @@ public sealed class ConnectedStore : ITenantOwned
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>When the recurring incremental sync runs (cron, UTC). Default hourly.</summary>
-    public string SyncCron { get; set; } = "0 * * * *";
+    /// <summary>Hourly, on the hour (UTC).</summary>
+    public const string DefaultSyncCron = "0 * * * *";
+
+    /// <summary>When the recurring incremental sync runs (cron, UTC).</summary>
+    public string SyncCron { get; set; } = DefaultSyncCron;
 
     /// <summary>Requests per minute Nexus allows itself against this store, shared by every fetch (WooCommerce hosts commonly tolerate 300).</summary>
     public int RequestsPerMinute { get; set; } = 300;

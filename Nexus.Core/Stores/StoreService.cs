@@ -45,6 +45,12 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
         return stores.Select(ToSummary).ToList();
     }
 
+    public async Task<bool> ExistsAsync(Guid tenantId, int storeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await CreateAsync(tenantId, cancellationToken);
+        return await db.Stores.AnyAsync(s => s.Id == storeId, cancellationToken);
+    }
+
     public async Task<(StoreSummary Store, StoreCredentials Credentials)?> GetWithCredentialsAsync(Guid tenantId, int storeId, CancellationToken cancellationToken = default)
     {
         await using var db = await CreateAsync(tenantId, cancellationToken);

@@ -24,7 +24,7 @@ internal static class SyncCommand
         {
             var tenant = await CliTenant.ResolveAsync(services, parse.GetValue(owner), token);
             var storeId = parse.GetValue(store);
-            if (await services.GetRequiredService<StoreService>().GetWithCredentialsAsync(tenant, storeId, token) is null)
+            if (!await services.GetRequiredService<StoreService>().ExistsAsync(tenant, storeId, token))
             {
                 throw new CliException($"There is no store {storeId} for this account. See: stores list");
             }

@@ -37,13 +37,13 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
     public async Task<StoreSummary> AddAsync(Guid tenantId, NewStore store, CancellationToken cancellationToken = default)
     {
         var summary = await stores.AddAsync(tenantId, store, cancellationToken);
-        scheduler.ApplySchedule(summary.Id, new ConnectedStore().SyncCron, paused: false);
+        scheduler.ApplySchedule(summary.Id, ConnectedStore.DefaultSyncCron, paused: false);
         return summary;
     }
 
     public async Task UpdateAsync(Guid tenantId, int storeId, string name, string baseUrl, string cron, bool paused, int requestsPerMinute, StoreCredentials? credentials, CancellationToken cancellationToken = default)
     {
-        if (await stores.GetWithCredentialsAsync(tenantId, storeId, cancellationToken) is null)
+        if (!await stores.ExistsAsync(tenantId, storeId, cancellationToken))
         {
             throw new KeyNotFoundException("That store does not exist or is not yours.");
         }

@@ -13,7 +13,7 @@ public partial class StoreEditorDialog
     private string _url = "";
     private string _key = "";
     private string _secret = "";
-    private string _cron = "0 * * * *";
+    private string _cron = ConnectedStore.DefaultSyncCron;
     private bool _paused;
     private int _budget = 300;
     private bool _testing;
