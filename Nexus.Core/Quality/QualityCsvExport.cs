@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nexus.Core.Exports;
 using Nexus.Core.Quality.Storage;
 
 namespace Nexus.Core.Quality;
@@ -29,6 +30,6 @@ public static class QualityCsvExport
     {
         if (string.IsNullOrEmpty(value)) return "";
         if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        return Csv.Quote(value);
     }
 }

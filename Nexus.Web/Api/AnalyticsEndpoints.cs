@@ -1,3 +1,4 @@
+using Nexus.Core.Exports;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -50,13 +51,9 @@ public static class AnalyticsEndpoints
                      .OrderByDescending(c => c.Monetary).ThenBy(c => c.CustomerId, StringComparer.Ordinal))
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{Quote(c.CustomerId)},{c.RecencyDays},{c.Frequency},{c.Monetary},{currency},{c.RecencyScore},{c.FrequencyScore},{c.MonetaryScore},{c.Segment}\n");
+                $"{Csv.Quote(c.CustomerId)},{c.RecencyDays},{c.Frequency},{c.Monetary},{currency},{c.RecencyScore},{c.FrequencyScore},{c.MonetaryScore},{c.Segment}\n");
         }
         var name = $"rfm-{(store == 0 ? "all-stores" : $"store-{store}")}{(only is null ? "" : "-" + only)}.csv";
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
     }
-
-    /// <summary>RFC 4180: quote a field holding a comma, quote or line break (customer keys hold e-mails).</summary>
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }

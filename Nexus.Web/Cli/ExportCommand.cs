@@ -1,3 +1,4 @@
+using Nexus.Core.Exports;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -34,23 +35,21 @@ internal static class ExportCommand
             await using var db = await services.GetRequiredService<IDbContextFactory<NexusDbContext>>().CreateDbContextAsync(token);
             db.TenantId = tenant;
             var output = Console.Out;
+            var csv = parse.GetValue(format) == "csv";
+            switch (parse.GetValue(entity))
             {
-                var csv = parse.GetValue(format) == "csv";
-                switch (parse.GetValue(entity))
-                {
-                    case "orders":
-                        await WriteAsync(output, csv, db.Orders.AsNoTracking().Where(o => o.StoreId == storeId).OrderBy(o => o.Id).Select(o => o.Payload),
-                            OrderCsv.Header, p => OrderCsv.Row(JsonSerializer.Deserialize<Order>(p, RecordUpserter.PayloadJson)!), token);
-                        break;
-                    case "customers":
-                        await WriteAsync(output, csv, db.Customers.AsNoTracking().Where(c => c.StoreId == storeId).OrderBy(c => c.Id).Select(c => c.Payload),
-                            CustomerCsv.Header, p => CustomerCsv.Row(JsonSerializer.Deserialize<Customer>(p, RecordUpserter.PayloadJson)!), token);
-                        break;
-                    default:
-                        await WriteAsync(output, csv, db.Products.AsNoTracking().Where(p => p.StoreId == storeId).OrderBy(p => p.Id).Select(p => p.Payload),
-                            ProductCsv.Header, p => ProductCsv.Row(JsonSerializer.Deserialize<Product>(p, RecordUpserter.PayloadJson)!), token);
-                        break;
-                }
+                case "orders":
+                    await WriteAsync(output, csv, db.Orders.AsNoTracking().Where(o => o.StoreId == storeId).OrderBy(o => o.Id).Select(o => o.Payload),
+                        OrderCsv.Header, p => OrderCsv.Row(JsonSerializer.Deserialize<Order>(p, RecordUpserter.PayloadJson)!), token);
+                    break;
+                case "customers":
+                    await WriteAsync(output, csv, db.Customers.AsNoTracking().Where(c => c.StoreId == storeId).OrderBy(c => c.Id).Select(c => c.Payload),
+                        CustomerCsv.Header, p => CustomerCsv.Row(JsonSerializer.Deserialize<Customer>(p, RecordUpserter.PayloadJson)!), token);
+                    break;
+                default:
+                    await WriteAsync(output, csv, db.Products.AsNoTracking().Where(p => p.StoreId == storeId).OrderBy(p => p.Id).Select(p => p.Payload),
+                        ProductCsv.Header, p => ProductCsv.Row(JsonSerializer.Deserialize<Product>(p, RecordUpserter.PayloadJson)!), token);
+                    break;
             }
             await output.FlushAsync(token);
             return 0;
@@ -67,7 +66,7 @@ internal static class ExportCommand
         {
             if (csv)
             {
-                await output.WriteLineAsync(string.Join(',', row(payload).Select(Csv.Escape)));
+                await output.WriteLineAsync(string.Join(',', row(payload).Select(Csv.Quote)));
             }
             else
             {
@@ -115,11 +114,4 @@ internal static class ExportCommand
             p.Variants.Count.ToString(CultureInfo.InvariantCulture),
         ];
     }
-}
-
-/// <summary>RFC 4180 field quoting.</summary>
-internal static class Csv
-{
-    public static string Escape(string? value) =>
-        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 }
