@@ -33,6 +33,16 @@ public static class BrowserSession
         return page;
     }
 
+    /// <summary>Clicks Sync now on the (only) store card and waits for the sync's final summary, which it returns.</summary>
+    public static async Task<ILocator> SyncNowAndWaitAsync(IPage page)
+    {
+        Assert.True(await ClickUntilAsync(page, "[data-testid=sync-now]", "() => !!document.querySelector('[data-testid=sync-progress], [data-testid=sync-queued]')"),
+            "clicking Sync now never showed the progress panel");
+        var summary = page.Locator("[data-testid=sync-summary]");
+        await summary.WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
+        return summary;
+    }
+
     /// <summary>Waits until the interactive circuit is connected (set by wwwroot/Nexus.Web.lib.module.js); before that, buttons are inert HTML.</summary>
     public static Task WaitForCircuitAsync(IPage page) =>
         page.WaitForSelectorAsync("html[data-circuit=ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });

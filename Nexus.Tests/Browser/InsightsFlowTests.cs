@@ -16,9 +16,7 @@ public sealed class InsightsFlowTests(NexusWebFactory app)
         await page.GetByText("Demo store (demo-woo)").WaitForAsync();
 
         // Another test in this host may have synced the store already; a second (incremental) sync is harmless.
-        Assert.True(await BrowserSession.ClickUntilAsync(page, "[data-testid=sync-now]", "() => !!document.querySelector('[data-testid=sync-progress], [data-testid=sync-queued]')"),
-            "clicking Sync now never showed the progress panel");
-        await page.Locator("[data-testid=sync-summary]").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
+        await BrowserSession.SyncNowAndWaitAsync(page);
 
         await page.GotoAsync("/");
         var revenue = page.Locator("[data-testid=kpi-revenue] [data-testid=kpi-value]");

@@ -19,10 +19,7 @@ public sealed class SyncNowFlowTests(NexusWebFactory app)
         var page = await BrowserSession.SignInAsync(browser, app.ServerAddress, "merchant@nexus.demo", NexusWebFactory.DemoPassword, "/stores");
         await page.GetByText("Demo store (demo-woo)").WaitForAsync();
 
-        Assert.True(await BrowserSession.ClickUntilAsync(page, "[data-testid=sync-now]", "() => !!document.querySelector('[data-testid=sync-progress], [data-testid=sync-queued]')"),
-            "clicking Sync now never showed the progress panel");
-        var summary = page.Locator("[data-testid=sync-summary]");
-        await summary.WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
+        var summary = await BrowserSession.SyncNowAndWaitAsync(page);
         var text = await summary.InnerTextAsync();
         Assert.Contains("Fetched", text);
 
