@@ -13,13 +13,18 @@ public partial class SyncProgressPanel
     /// <summary>The store's request budget, to show how much of it the sync is using.</summary>
     [Parameter] public int? RequestsPerMinute { get; set; }
 
-    /// <summary>Requests per minute so far against the store's budget, e.g. "112/min of 300/min (37 %)".</summary>
+    /// <summary>
+    /// Requests per minute against the store's budget, e.g. "112/min of 300/min (37 %)". The budget lets a short burst
+    /// through, so a rate extrapolated from under a minute would overstate it; until then the panel shows the budget only.
+    /// </summary>
     private string? BudgetUse
     {
         get
         {
-            if (RequestsPerMinute is not { } budget || Progress.Elapsed.TotalSeconds < 1) return null;
-            var rate = Progress.Stats.Requests / Math.Max(Progress.Elapsed.TotalMinutes, 1.0 / 60);
+            if (RequestsPerMinute is not { } budget) return null;
+            if (Progress.Elapsed < TimeSpan.FromMinutes(1))
+                return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"budget {budget:N0}/min (rate shown after a minute)");
+            var rate = Progress.Stats.Requests / Progress.Elapsed.TotalMinutes;
             return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rate:N0}/min of {budget:N0}/min ({Math.Min(rate / budget, 9.99):P0})");
         }
     }
