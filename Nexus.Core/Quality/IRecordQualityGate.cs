@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Nexus.Core.Platforms.Mapping;
 
 namespace Nexus.Core.Quality;
@@ -10,26 +9,47 @@ public sealed record QualityScope(Guid TenantId, int StoreId, long? RunId, DateT
 public sealed record PageQuality(int Errors, int Warnings, int Infos, int Cleansed, int Quarantined)
 {
     public static PageQuality None { get; } = new(0, 0, 0, 0, 0);
+
+    public static PageQuality operator +(PageQuality a, PageQuality b) =>
+        new(a.Errors + b.Errors, a.Warnings + b.Warnings, a.Infos + b.Infos, a.Cleansed + b.Cleansed, a.Quarantined + b.Quarantined);
 }
 
-/// <summary>A page after the gate: records to store (cleansed), records to quarantine (with reasons), and counts.</summary>
-/// <param name="WriteIssues">
-/// Persists the page's issues; the caller runs it in the transaction that stores the records, so records and their
-/// issues commit together. Null when there is nothing to write.
-/// </param>
-public sealed record GatedPage<T>(IReadOnlyList<T> Records, IReadOnlyList<Quarantined> Quarantined, PageQuality Quality, Nexus.Core.Storage.RecordUpserter.InTransaction? WriteIssues = null);
+/// <summary>One record's issues as the gate found them (possibly none: that clears the record's old issues).</summary>
+public sealed record RecordIssues(string PlatformId, IReadOnlyList<RecordIssue> Issues, bool Quarantined);
 
 /// <summary>
-/// The sync engine's seam for data quality: every page passes through it between mapping and storage.
-/// <see cref="QualityGate"/> cleanses, validates, persists issues and quarantines; <see cref="PassThroughQualityGate"/>
-/// does nothing (tests of the engine itself, and the benchmark's baseline).
+/// A page after the gate: records to store (cleansed), records to quarantine (with reasons), the issues of every record
+/// the page touched (Storage replaces their stored issues in the page's transaction), and counts.
+/// </summary>
+public sealed record GatedPage<T>(IReadOnlyList<T> Records, IReadOnlyList<Quarantined> Quarantined, PageQuality Quality, IReadOnlyList<RecordIssues> Issues)
+{
+    public static GatedPage<T> Empty { get; } = new([], [], PageQuality.None, []);
+}
+
+/// <summary>
+/// What the cross-record rules may ask about the rest of the store, answered by Storage inside the page's transaction:
+/// which stored records of <paramref name="entity"/> have one of <paramref name="values"/> as their <paramref name="key"/>.
+/// Quality never sees a connection or SQL; it asks through this.
+/// </summary>
+public interface IStoreFactsSource
+{
+    /// <param name="found">Called with (platform id, value) for each stored match.</param>
+    Task FindAsync(Platforms.SyncEntity entity, FactKey key, IReadOnlyCollection<string> values, Action<string, string> found, CancellationToken cancellationToken);
+}
+
+/// <summary>The keys cross-record rules look records up by.</summary>
+public enum FactKey { Id, Email, Sku }
+
+/// <summary>
+/// The sync engine's seam for data quality: every page passes through it between mapping and storage. Pure apart from
+/// the facts it asks for: it returns decisions (store, quarantine, issues) and Storage writes them.
+/// <see cref="QualityGate"/> cleanses and validates; <see cref="PassThroughQualityGate"/> does nothing (tests of the
+/// engine itself, and the benchmark's baseline).
 /// </summary>
 public interface IRecordQualityGate
 {
-    /// <param name="connection">The open connection of the transaction that will store the page (store-fact look-ups run on it).</param>
-    /// <param name="transaction">That transaction.</param>
-    Task<GatedPage<T>> ApplyAsync<T>(QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Quarantined> mappingQuarantine,
-        DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    Task<GatedPage<T>> ApplyAsync<T>(QualityEntity<T> entity, QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Quarantined> mappingQuarantine,
+        IStoreFactsSource facts, CancellationToken cancellationToken)
         where T : class;
 
     /// <summary>Called once when a run (or re-validation) ends: records the store's score for the trend.</summary>
@@ -40,9 +60,9 @@ public sealed class PassThroughQualityGate : IRecordQualityGate
 {
     public static PassThroughQualityGate Instance { get; } = new();
 
-    public Task<GatedPage<T>> ApplyAsync<T>(QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Quarantined> mappingQuarantine,
-        DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
-        where T : class => Task.FromResult(new GatedPage<T>(records, mappingQuarantine, PageQuality.None));
+    public Task<GatedPage<T>> ApplyAsync<T>(QualityEntity<T> entity, QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Quarantined> mappingQuarantine,
+        IStoreFactsSource facts, CancellationToken cancellationToken)
+        where T : class => Task.FromResult(new GatedPage<T>(records, mappingQuarantine, PageQuality.None, []));
 
     public Task RunFinishedAsync(QualityScope scope, string trigger, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,5 +1,4 @@
 using Nexus.Core.Model;
-using Nexus.Core.Platforms;
 using Nexus.Core.Quality.Cleansing;
 using Nexus.Core.Quality.Rules;
 
@@ -50,16 +49,4 @@ public sealed class QualityEngine(RuleCatalog rules)
         }
         return new QualityVerdict<T>(cleansed, platformId, log.Changes, (IReadOnlyList<RecordIssue>?)issues ?? []);
     }
-
-    /// <summary>The ids a page's records are known by, per entity.</summary>
-    public static string PlatformIdOf<T>(T record) => record switch
-    {
-        Customer c => c.PlatformId,
-        Product p => p.PlatformId,
-        Order o => o.PlatformId,
-        _ => throw new ArgumentException($"Quality has no rules for {typeof(T).Name}."),
-    };
-
-    public static SyncEntity EntityOf<T>() =>
-        typeof(T) == typeof(Customer) ? SyncEntity.Customers : typeof(T) == typeof(Product) ? SyncEntity.Products : SyncEntity.Orders;
 }

@@ -1,131 +1,69 @@
-using System.Data.Common;
 using System.Text.Json;
 using Nexus.Core.Model;
-using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Mapping;
 using Nexus.Core.Quality.Cleansing;
 using Nexus.Core.Quality.Rules;
 using Nexus.Core.Quality.Scoring;
-using Nexus.Core.Quality.Storage;
-using Nexus.Core.Storage;
 
 namespace Nexus.Core.Quality;
 
 /// <summary>
-/// Quality inside the sync: per page, cleanse every record, look up the store facts the page needs (batched), run the
-/// rules, replace the page's stored issues, and split the page into records to store and records to quarantine.
-/// It runs inside the transaction that stores the page: look-ups on its connection, issues written by the caller in it
-/// (<see cref="GatedPage{T}.WriteIssues"/>), so a page costs one connection and one commit.
+/// Quality inside the sync: per page, cleanse every record, ask for the store facts the page needs (batched, answered by
+/// Storage in the page's transaction), run the rules, and split the page into records to store, records to quarantine
+/// and the issues of every record. It writes nothing: Storage commits its decisions with the page.
 /// </summary>
 public sealed class QualityGate(QualityEngine engine, QualitySnapshotWriter snapshots) : IRecordQualityGate
 {
-    public async Task<GatedPage<T>> ApplyAsync<T>(QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Quarantined> mappingQuarantine,
-        DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    public async Task<GatedPage<T>> ApplyAsync<T>(QualityEntity<T> entity, QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Quarantined> mappingQuarantine,
+        IStoreFactsSource facts, CancellationToken cancellationToken)
         where T : class
     {
-        var entity = QualityEngine.EntityOf<T>();
-        var (verdicts, cleansed) = records switch
+        var cleansed = new List<T>(records.Count);
+        var logs = new List<CleansingLog>(records.Count);
+        var changed = 0;
+        foreach (var record in records)
         {
-            IReadOnlyList<Customer> customers => await CustomersAsync(connection, transaction, scope, customers, cancellationToken),
-            IReadOnlyList<Product> products => await ProductsAsync(connection, transaction, scope, products, cancellationToken),
-            IReadOnlyList<Order> orders => await OrdersAsync(connection, transaction, scope, orders, cancellationToken),
-            _ => throw new ArgumentException($"Quality has no rules for {typeof(T).Name}."),
-        };
+            cleansed.Add(entity.Cleanse(record, out var log));
+            logs.Add(log);
+            if (log.Any) changed++;
+        }
+        var context = new QualityCheckContext(scope.Now, await entity.FactsAsync(cleansed, facts, cancellationToken).ConfigureAwait(false));
+        var rules = entity.Rules(engine.Rules);
 
-        var store = new List<T>(records.Count);
+        var store = new List<T>(cleansed.Count);
         var quarantine = new List<Quarantined>(mappingQuarantine);
-        var found = new List<RecordIssues>(verdicts.Count + mappingQuarantine.Count);
+        var found = new List<RecordIssues>(cleansed.Count + mappingQuarantine.Count);
         var (errors, warnings, infos, quarantined) = (0, 0, 0, 0);
-        foreach (var verdict in verdicts)
+        for (var i = 0; i < cleansed.Count; i++)
         {
-            var q = verdict.Quarantine;
-            found.Add(new RecordIssues(verdict.PlatformId, verdict.Issues, q));
+            var verdict = QualityEngine.Validate(cleansed[i], entity.PlatformId(cleansed[i]), logs[i], rules, context);
+            found.Add(new RecordIssues(verdict.PlatformId, verdict.Issues, verdict.Quarantine));
             foreach (var issue in verdict.Issues)
             {
                 if (issue.Severity == QualitySeverity.Error) errors++;
                 else if (issue.Severity == QualitySeverity.Warning) warnings++;
                 else infos++;
             }
-            if (q)
+            if (verdict.Quarantine)
             {
                 quarantined++;
-                quarantine.Add(new Quarantined(MappingRule.Singular(entity), verdict.PlatformId, JsonSerializer.Serialize(verdict.Record, RecordUpserter.PayloadJson),
-                    verdict.Issues.Select(i => new MappingIssue(i.Field, i.Value, i.RuleId, i.Message)).ToList()));
+                quarantine.Add(new Quarantined(entity.Singular, verdict.PlatformId, JsonSerializer.Serialize(verdict.Record, CanonicalJson.Options),
+                    verdict.Issues.Select(x => new MappingIssue(x.Field, x.Value, x.RuleId, x.Message)).ToList()));
             }
             else
             {
-                store.Add((T)verdict.Record);
+                store.Add(verdict.Record);
             }
         }
         foreach (var bad in mappingQuarantine)
         {
             errors += bad.Issues.Count;
-            found.Add(new RecordIssues(bad.PlatformId ?? "", bad.Issues.Select(i => new RecordIssue(MappingRule.IdFor(entity, i.Rule), QualitySeverity.Error,
-                i.Field, i.Value, i.Message, true)).ToList(), true));
+            found.Add(new RecordIssues(bad.PlatformId ?? "", bad.Issues.Select(x => new RecordIssue(MappingRule.IdFor(entity.Entity, x.Rule), QualitySeverity.Error,
+                x.Field, x.Value, x.Message, true)).ToList(), true));
         }
-        return new GatedPage<T>(store, quarantine, new PageQuality(errors, warnings, infos, cleansed, quarantined),
-            (c, tx, ct) => QualityIssueWriter.WriteAsync(c, tx, scope.TenantId, scope.StoreId, scope.RunId, entity, found, scope.Now, ct));
+        return new GatedPage<T>(store, quarantine, new PageQuality(errors, warnings, infos, changed, quarantined), found);
     }
 
     public Task RunFinishedAsync(QualityScope scope, string trigger, CancellationToken cancellationToken) =>
         snapshots.WriteAsync(scope.TenantId, scope.StoreId, scope.RunId, trigger, scope.Now, cancellationToken);
-
-    private async Task<(List<IVerdict>, int)> CustomersAsync(DbConnection connection, DbTransaction transaction, QualityScope scope, IReadOnlyList<Customer> page, CancellationToken cancellationToken)
-    {
-        var (cleansed, logs, changed) = CleanseAll(page, QualityEngine.Cleanse);
-        var context = new QualityCheckContext(scope.Now, await StoreFactsReader.ForCustomersAsync(connection, transaction, scope.TenantId, scope.StoreId, cleansed, cancellationToken));
-        return (Validate(cleansed, logs, c => c.PlatformId, engine.Rules.Customers, context), changed);
-    }
-
-    private async Task<(List<IVerdict>, int)> ProductsAsync(DbConnection connection, DbTransaction transaction, QualityScope scope, IReadOnlyList<Product> page, CancellationToken cancellationToken)
-    {
-        var (cleansed, logs, changed) = CleanseAll(page, QualityEngine.Cleanse);
-        var context = new QualityCheckContext(scope.Now, await StoreFactsReader.ForProductsAsync(connection, transaction, scope.TenantId, scope.StoreId, cleansed, cancellationToken));
-        return (Validate(cleansed, logs, p => p.PlatformId, engine.Rules.Products, context), changed);
-    }
-
-    private async Task<(List<IVerdict>, int)> OrdersAsync(DbConnection connection, DbTransaction transaction, QualityScope scope, IReadOnlyList<Order> page, CancellationToken cancellationToken)
-    {
-        var (cleansed, logs, changed) = CleanseAll(page, QualityEngine.Cleanse);
-        var context = new QualityCheckContext(scope.Now, await StoreFactsReader.ForOrdersAsync(connection, transaction, scope.TenantId, scope.StoreId, cleansed, cancellationToken));
-        return (Validate(cleansed, logs, o => o.PlatformId, engine.Rules.Orders, context), changed);
-    }
-
-    private delegate T Cleanser<T>(T record, out CleansingLog log);
-
-    private static (List<T> Cleansed, List<CleansingLog> Logs, int Changed) CleanseAll<T>(IReadOnlyList<T> page, Cleanser<T> cleanse)
-    {
-        var cleansed = new List<T>(page.Count);
-        var logs = new List<CleansingLog>(page.Count);
-        var changed = 0;
-        foreach (var record in page)
-        {
-            cleansed.Add(cleanse(record, out var log));
-            logs.Add(log);
-            if (log.Any) changed++;
-        }
-        return (cleansed, logs, changed);
-    }
-
-    private static List<IVerdict> Validate<T>(List<T> cleansed, List<CleansingLog> logs, Func<T, string> id, IReadOnlyList<QualityRule<T>> rules, QualityCheckContext context)
-        where T : class
-    {
-        var verdicts = new List<IVerdict>(cleansed.Count);
-        for (var i = 0; i < cleansed.Count; i++)
-        {
-            var v = QualityEngine.Validate(cleansed[i], id(cleansed[i]), logs[i], rules, context);
-            verdicts.Add(new Verdict(v.Record, v.PlatformId, v.Issues, v.Quarantine));
-        }
-        return verdicts;
-    }
-
-    private interface IVerdict
-    {
-        object Record { get; }
-        string PlatformId { get; }
-        IReadOnlyList<RecordIssue> Issues { get; }
-        bool Quarantine { get; }
-    }
-
-    private sealed record Verdict(object Record, string PlatformId, IReadOnlyList<RecordIssue> Issues, bool Quarantine) : IVerdict;
 }

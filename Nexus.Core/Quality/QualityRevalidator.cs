@@ -1,10 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Model;
-using Nexus.Core.Platforms;
-using Nexus.Core.Platforms.Mapping;
 using Nexus.Core.Storage;
-using Nexus.Core.Storage.Records;
+using Nexus.Core.Sync;
 
 namespace Nexus.Core.Quality;
 
@@ -13,8 +11,8 @@ public sealed record RevalidationSummary(int StoreId, long Checked, long Errors,
 
 /// <summary>
 /// "Re-validate": runs the current rules over a store's stored records (from their canonical payloads, in id-ordered
-/// batches, so memory is one batch), replacing their issues exactly as a sync would. Records a rule now finds
-/// unusable move to quarantine, like during a sync; cleansing changes are stored. Ends with a score snapshot.
+/// batches, so memory is one batch), through the same gate and the same page unit of work as a sync. Records a rule now
+/// finds unusable move to quarantine in the batch's transaction; cleansing changes are stored. Ends with a score snapshot.
 /// </summary>
 public sealed class QualityRevalidator(IDbContextFactory<NexusDbContext> factory, IRecordQualityGate gate, RecordUpserter upserter, TimeProvider clock)
 {
@@ -28,12 +26,13 @@ public sealed class QualityRevalidator(IDbContextFactory<NexusDbContext> factory
             if (!await db.Stores.AnyAsync(s => s.Id == storeId, cancellationToken))
                 throw new ArgumentException($"There is no store {storeId} for this merchant.");
         }
-        var totals = new PageQuality(0, 0, 0, 0, 0);
-        long checkedCount = 0;
         var scope = new QualityScope(tenantId, storeId, null, clock.GetUtcNow());
-        (checkedCount, totals) = Add((checkedCount, totals), await EntityAsync<Customer, StoredCustomer>(scope, db => db.Customers, cancellationToken));
-        (checkedCount, totals) = Add((checkedCount, totals), await EntityAsync<Product, StoredProduct>(scope, db => db.Products, cancellationToken));
-        (checkedCount, totals) = Add((checkedCount, totals), await EntityAsync<Order, StoredOrder>(scope, db => db.Orders, cancellationToken));
+        var (checkedCount, totals) = (0L, PageQuality.None);
+        foreach (var entity in EntityPipelines.All)
+        {
+            var (count, quality) = await entity.Accept(new EntityRevalidation(this, scope, cancellationToken));
+            (checkedCount, totals) = (checkedCount + count, totals + quality);
+        }
         await gate.RunFinishedAsync(scope with { Now = clock.GetUtcNow() }, "revalidate", cancellationToken);
 
         await using var read = await factory.CreateDbContextAsync(cancellationToken);
@@ -42,12 +41,8 @@ public sealed class QualityRevalidator(IDbContextFactory<NexusDbContext> factory
         return new RevalidationSummary(storeId, checkedCount, totals.Errors, totals.Warnings, totals.Infos, totals.Quarantined, snapshot.Score, snapshot.Grade);
     }
 
-    private static (long, PageQuality) Add((long Count, PageQuality Q) a, (long Count, PageQuality Q) b) =>
-        (a.Count + b.Count, new PageQuality(a.Q.Errors + b.Q.Errors, a.Q.Warnings + b.Q.Warnings, a.Q.Infos + b.Q.Infos, a.Q.Cleansed + b.Q.Cleansed, a.Q.Quarantined + b.Q.Quarantined));
-
-    private async Task<(long, PageQuality)> EntityAsync<T, TStored>(QualityScope scope, Func<NexusDbContext, DbSet<TStored>> set,
-        CancellationToken cancellationToken)
-        where T : class where TStored : StoredRecord
+    private async Task<(long, PageQuality)> EntityAsync<T>(QualityScope scope, EntityPipeline<T> pipeline, CancellationToken cancellationToken)
+        where T : class
     {
         long lastId = 0, count = 0;
         var totals = PageQuality.None;
@@ -57,35 +52,23 @@ public sealed class QualityRevalidator(IDbContextFactory<NexusDbContext> factory
             await using (var db = await factory.CreateDbContextAsync(cancellationToken))
             {
                 db.TenantId = scope.TenantId;
-                batch = (await set(db).AsNoTracking().Where(r => r.StoreId == scope.StoreId && r.Id > lastId).OrderBy(r => r.Id).Take(BatchSize)
+                batch = (await pipeline.Storage.Rows(db).AsNoTracking().Where(r => r.StoreId == scope.StoreId && r.Id > lastId).OrderBy(r => r.Id).Take(BatchSize)
                     .Select(r => new { r.Id, r.Payload }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.Payload)).ToList();
             }
             if (batch.Count == 0) break;
             lastId = batch[^1].Id;
-            var records = batch.Select(r => JsonSerializer.Deserialize<T>(r.Payload, RecordUpserter.PayloadJson)
+            var records = batch.Select(r => JsonSerializer.Deserialize<T>(r.Payload, CanonicalJson.Options)
                                             ?? throw new JsonException($"Stored record {r.Id} has an empty payload.")).ToList();
-            GatedPage<T>? gated = null;
-            await upserter.UpsertGatedAsync<T>(scope.TenantId, scope.StoreId, async (connection, transaction, token) =>
-            {
-                gated = await gate.ApplyAsync(scope, records, [], connection, transaction, token);
-                return (gated.Records, gated.WriteIssues);
-            }, cancellationToken);
-            await MoveToQuarantineAsync(scope, set, gated!.Quarantined, cancellationToken);
+            var written = await upserter.WritePageAsync(new PageWrite<T>(pipeline.Storage, scope,
+                (facts, ct) => gate.ApplyAsync(pipeline.Quality, scope, records, [], facts, ct)) { RemoveQuarantinedRecords = true }, cancellationToken);
             count += records.Count;
-            totals = new PageQuality(totals.Errors + gated.Quality.Errors, totals.Warnings + gated.Quality.Warnings, totals.Infos + gated.Quality.Infos,
-                totals.Cleansed + gated.Quality.Cleansed, totals.Quarantined + gated.Quality.Quarantined);
+            totals += written.Gated.Quality;
         }
         return (count, totals);
     }
 
-    private async Task MoveToQuarantineAsync<TStored>(QualityScope scope, Func<NexusDbContext, DbSet<TStored>> set, IReadOnlyList<Quarantined> quarantined, CancellationToken cancellationToken)
-        where TStored : StoredRecord
+    private sealed class EntityRevalidation(QualityRevalidator revalidator, QualityScope scope, CancellationToken cancellationToken) : IEntityPipelineVisitor<Task<(long, PageQuality)>>
     {
-        if (quarantined.Count == 0) return;
-        await upserter.QuarantineAsync(scope.TenantId, scope.StoreId, null, quarantined, scope.Now, cancellationToken);
-        var ids = quarantined.Select(q => q.PlatformId).OfType<string>().ToList();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.TenantId = scope.TenantId;
-        await set(db).Where(r => r.StoreId == scope.StoreId && ids.Contains(r.PlatformId)).ExecuteDeleteAsync(cancellationToken);
+        public Task<(long, PageQuality)> Visit<T>(EntityPipeline<T> pipeline) where T : class => revalidator.EntityAsync(scope, pipeline, cancellationToken);
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nexus.Core.Quality.Scoring;
-using Nexus.Core.Quality.Storage;
 
 namespace Nexus.Core.Quality;
 
@@ -11,7 +10,6 @@ public static class QualityServiceCollectionExtensions
     public static IServiceCollection AddQuality(this IServiceCollection services)
     {
         services.TryAddSingleton(QualityEngine.Default);
-        services.TryAddSingleton<QualityIssueWriter>();
         services.TryAddSingleton<QualitySnapshotWriter>();
         services.TryAddSingleton<IRecordQualityGate, QualityGate>();
         services.TryAddSingleton<QualityRevalidator>();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Nexus.Core.Storage;
 
-/// <summary>Brings the database to the current schema at start-up and switches SQLite to WAL so readers never block the sync's writer.</summary>
+/// <summary>Brings the database to the current schema at start-up and applies the provider's start-up settings.</summary>
 public sealed class DatabaseInitializer(IDbContextFactory<NexusDbContext> factory, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -15,10 +15,6 @@ public sealed class DatabaseInitializer(IDbContextFactory<NexusDbContext> factor
             logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
         }
         await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-        {
-            // journal_mode is persistent in the file, so setting it once per start is enough.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
-        }
+        await Sqlite.SqliteStorage.AfterMigrateAsync(db, cancellationToken);
     }
 }

@@ -30,6 +30,8 @@ public class NexusDbContext(DbContextOptions<NexusDbContext> options) : Identity
 
     public DbSet<StoredProduct> Products => Set<StoredProduct>();
 
+    public DbSet<StoredOrderLine> OrderLines => Set<StoredOrderLine>();
+
     public DbSet<QuarantinedRecord> Quarantine => Set<QuarantinedRecord>();
 
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
@@ -81,6 +83,19 @@ public class NexusDbContext(DbContextOptions<NexusDbContext> options) : Identity
                 "IX_orders_analytics_customer");
         });
         ConfigureRecord<StoredProduct>(builder, "products", p => p.HasIndex(x => new { x.StoreId, x.Sku }));
+        builder.Entity<StoredOrderLine>(l =>
+        {
+            l.ToTable("order_lines");
+            l.Property(x => x.Currency).HasMaxLength(3);
+            l.Property(x => x.OrderStatus).HasMaxLength(40);
+            // An order's lines are replaced together; the key is what a platform guarantees unique.
+            l.HasIndex(x => new { x.StoreId, x.OrderPlatformId, x.LinePlatformId }).IsUnique();
+            // Per-product, per-day: the product, then the day, covering what the sums read.
+            l.HasIndex(x => new { x.StoreId, x.ProductPlatformId, x.OrderCreatedAt, x.Quantity, x.NetMinor, x.OrderStatus, x.TenantId }, "IX_order_lines_product_day");
+            l.HasIndex(x => new { x.StoreId, x.OrderCreatedAt });
+            l.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
+            l.HasQueryFilter(x => x.TenantId == TenantId);
+        });
 
         builder.Entity<QuarantinedRecord>(q =>
         {
@@ -100,7 +115,6 @@ public class NexusDbContext(DbContextOptions<NexusDbContext> options) : Identity
         });
         builder.Entity<QualityIssueRecord>(q =>
         {
-            // Table and column names are fixed: the sync writes issues with hand-written SQL (QualityIssueWriter).
             q.ToTable("quality_issues");
             q.Property(x => x.Entity).HasMaxLength(20);
             q.Property(x => x.RuleId).HasMaxLength(80);
@@ -128,8 +142,8 @@ public class NexusDbContext(DbContextOptions<NexusDbContext> options) : Identity
     }
 
     /// <summary>
-    /// Synced records are unique per (store, platform id): the key the bulk upsert conflicts on. Table names are
-    /// fixed because the upsert path writes them with hand-written SQL.
+    /// Synced records are unique per (store, platform id): the key the bulk upsert conflicts on. The upsert reads its
+    /// table and column names from this model (<c>Storage/Sql/MappedTable</c>), so they are named here only.
     /// </summary>
     private void ConfigureRecord<T>(ModelBuilder builder, string table, Action<Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T>> configure)
         where T : StoredRecord

@@ -25,10 +25,6 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    internal static void Configure(DbContextOptionsBuilder options, NexusStorageOptions storage)
-    {
-        Directory.CreateDirectory(storage.ResolveDataFolder());
-        options.UseSqlite(storage.ResolveConnectionString(), sqlite => sqlite.MigrationsAssembly(typeof(NexusDbContext).Assembly.FullName))
-            .AddInterceptors(new SqlitePragmaInterceptor());
-    }
+    /// <summary>The provider (today SQLite; its specifics live in <c>Storage/Sqlite/</c>).</summary>
+    internal static void Configure(DbContextOptionsBuilder options, NexusStorageOptions storage) => Sqlite.SqliteStorage.Configure(options, storage);
 }

@@ -4,19 +4,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nexus.Core.Platforms;
-using Nexus.Core.Platforms.Mapping;
 using Nexus.Core.Quality;
-using Nexus.Core.Quality.Rules;
 using Nexus.Core.Storage;
 using Nexus.Core.Stores;
 
 namespace Nexus.Core.Sync;
 
 /// <summary>
-/// Runs one sync of one store: customers, then products, then orders. Each entity streams page by page (several
-/// pages in flight, committed in page order), upserts each page in one transaction and checkpoints the next page
-/// after it, so a process killed at any point resumes where it stopped and ends with exactly the store's data.
-/// Every page passes the quality gate between mapping and storage: cleansed, validated, unusable records quarantined.
+/// Runs one sync of one store: every entity of <see cref="EntityPipelines"/> in order, each streamed page by page.
+/// Page-numbered platforms keep several pages in flight (committed in page order); cursor platforms fetch one after
+/// another, prefetching the next page while the current one is stored. Each page passes the quality gate and is written
+/// by Storage in ONE transaction with its checkpoint, so a process killed at any point resumes where it stopped and
+/// ends with exactly the store's data.
 /// </summary>
 public sealed class SyncEngine(
     IDbContextFactory<NexusDbContext> dbFactory,
@@ -28,8 +27,6 @@ public sealed class SyncEngine(
     TimeProvider clock,
     ILogger<SyncEngine> logger)
 {
-    private static readonly SyncEntity[] EntityOrder = [SyncEntity.Customers, SyncEntity.Products, SyncEntity.Orders];
-
     public async Task<SyncSummary> RunAsync(int storeId, SyncMode mode, ISyncProgressSink? sink = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -45,9 +42,9 @@ public sealed class SyncEngine(
         var needsMerchant = false;
         try
         {
-            foreach (var entity in EntityOrder)
+            foreach (var entity in EntityPipelines.All)
             {
-                await SyncEntityAsync(state, entity, cancellationToken);
+                await entity.Accept(new EntityRun(this, state, cancellationToken));
             }
             // The score after a complete run is a point on the report card's trend; partial runs are not.
             await quality.RunFinishedAsync(new QualityScope(store.TenantId, storeId, run.Id, clock.GetUtcNow()), "sync", cancellationToken);
@@ -62,7 +59,11 @@ public sealed class SyncEngine(
         {
             (run.Status, run.Error, needsMerchant) = (SyncRunStatus.Failed, $"{ex.Message} {ex.Fix}", true);
         }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TimeoutException or JsonException)
+        catch (ConnectorException ex)
+        {
+            (run.Status, run.Error, needsMerchant) = (SyncRunStatus.Failed, ex.Message, ex.NeedsMerchant);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or JsonException)
         {
             (run.Status, run.Error) = (SyncRunStatus.Failed, ex.Message);
         }
@@ -104,7 +105,8 @@ public sealed class SyncEngine(
         return (run, resumedFrom);
     }
 
-    private async Task SyncEntityAsync(RunState state, SyncEntity entity, CancellationToken cancellationToken)
+    /// <summary>Takes over the entity's checkpoint for this run; null when the interrupted run being resumed had already finished it.</summary>
+    private async Task<SyncCursor?> ClaimCursorAsync(RunState state, SyncEntity entity, CancellationToken cancellationToken)
     {
         var db = state.Db;
         var key = entity.ToString();
@@ -114,114 +116,105 @@ public sealed class SyncEngine(
             cursor = new SyncCursor { TenantId = state.TenantId, StoreId = state.Run.StoreId, Entity = key };
             db.SyncCursors.Add(cursor);
         }
-
         if (state.ResumedFrom is { } previous && cursor.LastCompletedRunId == previous.Id)
         {
-            return; // the interrupted run finished this entity before it stopped
+            return null; // the interrupted run finished this entity before it stopped
         }
-
-        var counts = state.Counts[key] = new EntityCounts();
-        var resuming = cursor.InProgressRunId is not null && cursor.NextPage is not null;
-        if (!resuming)
+        if (cursor.InProgressRunId is null)
         {
             var filter = state.Run.Mode == SyncMode.Incremental && state.Connector.SupportsModifiedFilter(entity) && cursor.CompletedThrough is { } through
                 ? through - options.Value.IncrementalOverlap
                 : (DateTimeOffset?)null;
-            (cursor.InProgressSince, cursor.InProgressHighWater, cursor.NextPage) = (filter, null, 1);
+            (cursor.InProgressSince, cursor.InProgressHighWater, cursor.ContinuationToken) = (filter, null, null);
         }
         cursor.InProgressRunId = state.Run.Id;
         await db.SaveChangesAsync(cancellationToken);
-
-        var since = cursor.InProgressSince;
-        var first = await FetchAsync(state.Connector, entity, cursor.NextPage!.Value, since, cancellationToken);
-        counts.Total = first.TotalRecords;
-        await StorePageAsync(state, entity, cursor, counts, first, cancellationToken);
-
-        // Keep up to N pages in flight, but commit them strictly in page order so the checkpoint is always
-        // "everything before NextPage is stored".
-        var inFlight = new Queue<Task<IPage>>();
-        var next = first.Number + 1;
-        var workers = options.Value.WorkersPerStore;
-        while (next <= first.TotalPages || inFlight.Count > 0)
-        {
-            while (inFlight.Count < workers && next <= first.TotalPages)
-            {
-                inFlight.Enqueue(FetchAsync(state.Connector, entity, next++, since, cancellationToken));
-            }
-            var page = await inFlight.Dequeue();
-            await StorePageAsync(state, entity, cursor, counts, page, cancellationToken);
-        }
-
-        // Everything modified up to the high-water mark is stored; the overlap window covers what changed meanwhile.
-        if (cursor.InProgressHighWater is { } highWater && (cursor.CompletedThrough is null || highWater > cursor.CompletedThrough))
-        {
-            cursor.CompletedThrough = highWater;
-        }
-        (cursor.InProgressRunId, cursor.NextPage, cursor.InProgressSince, cursor.InProgressHighWater) = (null, null, null, null);
-        cursor.LastCompletedRunId = state.Run.Id;
-        await db.SaveChangesAsync(cancellationToken);
-        await ReportAsync(state, SyncPhase.EntityFinished, entity, first.TotalPages, first.TotalPages, cancellationToken);
+        // From here on the page writes own the checkpoint (in their transactions); this context must not write it again.
+        db.Entry(cursor).State = EntityState.Detached;
+        return cursor;
     }
 
-    private async Task StorePageAsync(RunState state, SyncEntity entity, SyncCursor cursor, EntityCounts counts, IPage page, CancellationToken cancellationToken)
-    {
-        var (tenant, store) = (state.TenantId, state.Run.StoreId);
-        var scope = new QualityScope(tenant, store, state.Run.Id, clock.GetUtcNow());
-        var (upserted, stored, quarantined, found) = page switch
-        {
-            FetchedPageAdapter<Model.Customer> p => await GateAndUpsertAsync(scope, p.Page, c => c.PlatformId, cancellationToken),
-            FetchedPageAdapter<Model.Product> p => await GateAndUpsertAsync(scope, p.Page, x => x.PlatformId, cancellationToken),
-            FetchedPageAdapter<Model.Order> p => await GateAndUpsertAsync(scope, p.Page, o => o.PlatformId, cancellationToken),
-            _ => throw new InvalidOperationException($"Unexpected page type {page.GetType().Name}."),
-        };
-        await upserter.QuarantineAsync(tenant, store, state.Run.Id, quarantined, clock.GetUtcNow(), cancellationToken);
-        await upserter.ReleaseFromQuarantineAsync(tenant, store, MappingRule.Singular(entity), stored, cancellationToken);
-
-        counts.Fetched += page.Count;
-        counts.Inserted += upserted.Inserted;
-        counts.Updated += upserted.Updated;
-        counts.Unchanged += upserted.Unchanged;
-        counts.Quarantined += quarantined.Count;
-        counts.Errors += found.Errors;
-        counts.Warnings += found.Warnings;
-        counts.Infos += found.Infos;
-        counts.Cleansed += found.Cleansed;
-
-        if (page.MaxModified is { } modified && (cursor.InProgressHighWater is null || modified > cursor.InProgressHighWater))
-        {
-            cursor.InProgressHighWater = modified;
-        }
-        cursor.NextPage = page.Number + 1;
-        var stats = state.Connector.Stats;
-        (state.Run.Requests, state.Run.Retries, state.Run.Throttled) = (stats.Requests, stats.Retries, stats.Throttled);
-        state.Run.CountsJson = JsonSerializer.Serialize(state.Counts);
-        await state.Db.SaveChangesAsync(cancellationToken);
-        await ReportAsync(state, SyncPhase.Fetching, entity, page.Number, page.TotalPages, cancellationToken);
-    }
-
-    /// <summary>
-    /// Gate and store one page in one transaction: the gate's look-ups, the records it keeps and their issues commit
-    /// together, so a crash cannot leave records without their issues or the other way round.
-    /// </summary>
-    private async Task<(UpsertCounts, IReadOnlyList<string> Stored, IReadOnlyList<Quarantined>, PageQuality)> GateAndUpsertAsync<T>(
-        QualityScope scope, FetchedPage<T> page, Func<T, string> platformId, CancellationToken cancellationToken)
+    private async Task SyncEntityAsync<T>(RunState state, EntityPipeline<T> pipeline, CancellationToken cancellationToken)
         where T : class
     {
-        GatedPage<T>? gated = null;
-        var upserted = await upserter.UpsertGatedAsync<T>(scope.TenantId, scope.StoreId, async (connection, transaction, token) =>
+        var cursor = await ClaimCursorAsync(state, pipeline.Entity, cancellationToken);
+        if (cursor is null) return;
+        var counts = state.Counts[pipeline.Entity.ToString()] = new EntityCounts();
+        var position = new EntityPosition(cursor);
+
+        var first = await pipeline.FetchAsync(state.Connector, new PageRequest(cursor.ContinuationToken, position.Since), cancellationToken);
+        counts.Total = first.TotalRecords;
+        if (state.Connector.Paging == PagingStyle.Numbered && first.TotalPages is { } totalPages)
         {
-            gated = await quality.ApplyAsync(scope, page.Records, page.Quarantined, connection, transaction, token);
-            return (gated.Records, gated.WriteIssues);
-        }, cancellationToken);
-        return (upserted, gated!.Records.Select(platformId).ToList(), gated.Quarantined, gated.Quality);
+            // Keep up to N pages in flight, but commit them strictly in page order so the checkpoint is always
+            // "everything before this token is stored".
+            var number = PageNumbers.Of(first.Token);
+            await StorePageAsync(state, pipeline, position, counts, first, number, totalPages, number >= totalPages, cancellationToken);
+            var inFlight = new Queue<(int Number, Task<FetchedPage<T>> Page)>();
+            var next = number + 1;
+            var workers = options.Value.WorkersPerStore;
+            while (next <= totalPages || inFlight.Count > 0)
+            {
+                while (inFlight.Count < workers && next <= totalPages)
+                {
+                    inFlight.Enqueue((next, pipeline.FetchAsync(state.Connector, new PageRequest(PageNumbers.Token(next), position.Since), cancellationToken)));
+                    next++;
+                }
+                var (n, fetch) = inFlight.Dequeue();
+                await StorePageAsync(state, pipeline, position, counts, await fetch, n, totalPages, n >= totalPages, cancellationToken);
+            }
+        }
+        else
+        {
+            // A cursor only says where the next page starts: fetch it while this one is being stored.
+            var estimate = first.TotalPages ?? (first.TotalRecords is { } total && first.Count > 0 ? (int)Math.Ceiling(total / (double)first.Count) : 0);
+            var (page, index) = (first, 1);
+            while (true)
+            {
+                var prefetch = page.NextToken is { } token ? pipeline.FetchAsync(state.Connector, new PageRequest(token, position.Since), cancellationToken) : null;
+                await StorePageAsync(state, pipeline, position, counts, page, index, Math.Max(estimate, index), prefetch is null, cancellationToken);
+                if (prefetch is null) break;
+                (page, index) = (await prefetch, index + 1);
+            }
+        }
+        await ReportAsync(state, SyncPhase.EntityFinished, pipeline.Entity, position.Pages, position.Pages, cancellationToken);
     }
 
-    private static async Task<IPage> FetchAsync(IStoreConnector connector, SyncEntity entity, int page, DateTimeOffset? since, CancellationToken cancellationToken) => entity switch
+    private async Task StorePageAsync<T>(RunState state, EntityPipeline<T> pipeline, EntityPosition position, EntityCounts counts, FetchedPage<T> page,
+        int pageNumber, int totalPages, bool last, CancellationToken cancellationToken)
+        where T : class
     {
-        SyncEntity.Customers => new FetchedPageAdapter<Model.Customer>(await connector.FetchCustomersAsync(page, since, cancellationToken), c => c.ModifiedAt),
-        SyncEntity.Products => new FetchedPageAdapter<Model.Product>(await connector.FetchProductsAsync(page, since, cancellationToken), p => p.ModifiedAt),
-        _ => new FetchedPageAdapter<Model.Order>(await connector.FetchOrdersAsync(page, since, cancellationToken), o => o.ModifiedAt ?? o.CreatedAt),
-    };
+        var scope = new QualityScope(state.TenantId, state.Run.StoreId, state.Run.Id, clock.GetUtcNow());
+        var changed = page.Records.Select(pipeline.ChangedAt).Max();
+        if (changed is { } c && (position.HighWater is null || c > position.HighWater)) position.HighWater = c;
+
+        await upserter.WritePageAsync(new PageWrite<T>(pipeline.Storage, scope,
+            (facts, ct) => quality.ApplyAsync(pipeline.Quality, scope, page.Records, page.Quarantined, facts, ct))
+        {
+            Checkpoint = written =>
+            {
+                var (stored, gated) = (written.Counts, written.Gated);
+                counts.Fetched += page.Count;
+                counts.Inserted += stored.Inserted;
+                counts.Updated += stored.Updated;
+                counts.Unchanged += stored.Unchanged;
+                counts.Quarantined += gated.Quarantined.Count;
+                counts.Errors += gated.Quality.Errors;
+                counts.Warnings += gated.Quality.Warnings;
+                counts.Infos += gated.Quality.Infos;
+                counts.Cleansed += gated.Quality.Cleansed;
+                // Everything modified up to the high-water mark is stored; the overlap window covers what changed meanwhile.
+                var through = position.HighWater is { } high && (position.CompletedThrough is null || high > position.CompletedThrough) ? high : position.CompletedThrough;
+                return new PageCheckpoint(state.Run.Id, pipeline.Entity, page.NextToken, position.HighWater, last, through,
+                    JsonSerializer.Serialize(state.Counts), state.Connector.Stats);
+            },
+        }, cancellationToken);
+
+        position.Pages = totalPages;
+        var stats = state.Connector.Stats;
+        (state.Run.Requests, state.Run.Retries, state.Run.Throttled) = (stats.Requests, stats.Retries, stats.Throttled);
+        await ReportAsync(state, SyncPhase.Fetching, pipeline.Entity, pageNumber, totalPages, cancellationToken);
+    }
 
     private static ValueTask ReportAsync(RunState state, SyncPhase phase, SyncEntity? entity, int page, int totalPages, CancellationToken cancellationToken)
     {
@@ -237,25 +230,18 @@ public sealed class SyncEngine(
         public Dictionary<string, EntityCounts> Counts { get; } = [];
     }
 
-    /// <summary>A fetched page without its record type, so the engine's loop is written once for all entities.</summary>
-    private interface IPage
+    /// <summary>Where one entity's run stands in memory; the page writes persist it with each page.</summary>
+    private sealed class EntityPosition(SyncCursor cursor)
     {
-        int Number { get; }
-        int TotalPages { get; }
-        long? TotalRecords { get; }
-        int Count { get; }
-        IReadOnlyList<Platforms.Mapping.Quarantined> Quarantined { get; }
-        DateTimeOffset? MaxModified { get; }
+        public DateTimeOffset? Since { get; } = cursor.InProgressSince;
+        public DateTimeOffset? CompletedThrough { get; } = cursor.CompletedThrough;
+        public DateTimeOffset? HighWater { get; set; } = cursor.InProgressHighWater;
+        public int Pages { get; set; }
     }
 
-    private sealed class FetchedPageAdapter<T>(FetchedPage<T> page, Func<T, DateTimeOffset?> modified) : IPage
+    /// <summary>Runs <see cref="SyncEntityAsync{T}"/> with the entity's record type.</summary>
+    private sealed class EntityRun(SyncEngine engine, RunState state, CancellationToken cancellationToken) : IEntityPipelineVisitor<Task>
     {
-        public FetchedPage<T> Page => page;
-        public int Number => page.Page;
-        public int TotalPages => page.TotalPages;
-        public long? TotalRecords => page.TotalRecords;
-        public int Count => page.Count;
-        public IReadOnlyList<Platforms.Mapping.Quarantined> Quarantined => page.Quarantined;
-        public DateTimeOffset? MaxModified { get; } = page.Records.Select(modified).Max();
+        public Task Visit<T>(EntityPipeline<T> pipeline) where T : class => engine.SyncEntityAsync(state, pipeline, cancellationToken);
     }
 }

@@ -56,7 +56,8 @@ public sealed record EntityCounts
 
 /// <summary>
 /// Where a store's sync of one entity stands: the modification time up to which everything is stored (for
-/// incremental syncs) and, while a run is in progress, the next page to fetch (so a killed run resumes).
+/// incremental syncs) and, while a run is in progress, the continuation token of the next page to fetch (so a killed
+/// run resumes). It is written in the same transaction as the page it follows (Storage's page unit of work).
 /// </summary>
 public sealed class SyncCursor : ITenantOwned
 {
@@ -72,10 +73,14 @@ public sealed class SyncCursor : ITenantOwned
     /// <summary>Everything modified at or before this instant is stored.</summary>
     public DateTimeOffset? CompletedThrough { get; set; }
 
-    /// <summary>Set while a run is in progress: the run it belongs to and the next page to fetch.</summary>
+    /// <summary>Set while a run is in progress: the run it belongs to.</summary>
     public long? InProgressRunId { get; set; }
 
-    public int? NextPage { get; set; }
+    /// <summary>
+    /// While a run is in progress: the connector's opaque token for the next page to fetch (a page number for
+    /// WooCommerce, a cursor for Shopify); null means "from the first page".
+    /// </summary>
+    public string? ContinuationToken { get; set; }
 
     /// <summary>The <c>modified_after</c> the in-progress run started from, so a resumed run asks for the same pages.</summary>
     public DateTimeOffset? InProgressSince { get; set; }

@@ -11,6 +11,7 @@ public static class SyncServiceCollectionExtensions
     {
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations();
         services.AddSingleton<RecordUpserter>();
+        services.AddSingleton<QualityIssueWriter>();
         services.AddQuality();
         services.AddSingleton<SyncEngine>();
         return services;

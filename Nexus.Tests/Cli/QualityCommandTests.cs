@@ -5,6 +5,7 @@ using Nexus.Core.Platforms;
 using Nexus.Core.Quality;
 using Nexus.Core.Quality.Rules;
 using Nexus.Core.Quality.Storage;
+using Nexus.Core.Storage;
 using Nexus.Core.Stores;
 using Nexus.Tests.Infrastructure;
 using Nexus.Web.Accounts;

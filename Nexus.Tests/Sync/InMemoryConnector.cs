@@ -26,14 +26,16 @@ internal sealed class InMemoryConnector(int pageSize) : IStoreConnector
 
     public Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken) => Task.FromResult(new ConnectionTestResult(true, "ok"));
 
-    public Task<FetchedPage<Customer>> FetchCustomersAsync(int page, DateTimeOffset? modifiedAfter, CancellationToken cancellationToken) =>
-        Page(SyncEntity.Customers, Customers, c => c.ModifiedAt, page, modifiedAfter, []);
+    public PagingStyle Paging => PagingStyle.Numbered;
 
-    public Task<FetchedPage<Product>> FetchProductsAsync(int page, DateTimeOffset? modifiedAfter, CancellationToken cancellationToken) =>
-        Page(SyncEntity.Products, Products, p => p.ModifiedAt, page, modifiedAfter, []);
+    public Task<FetchedPage<Customer>> FetchCustomersAsync(PageRequest request, CancellationToken cancellationToken) =>
+        Page(SyncEntity.Customers, Customers, c => c.ModifiedAt, PageNumbers.Of(request.Token), request.ModifiedAfter, []);
 
-    public Task<FetchedPage<Order>> FetchOrdersAsync(int page, DateTimeOffset? modifiedAfter, CancellationToken cancellationToken) =>
-        Page(SyncEntity.Orders, Orders, o => o.ModifiedAt, page, modifiedAfter, page == 1 ? BrokenOrders : []);
+    public Task<FetchedPage<Product>> FetchProductsAsync(PageRequest request, CancellationToken cancellationToken) =>
+        Page(SyncEntity.Products, Products, p => p.ModifiedAt, PageNumbers.Of(request.Token), request.ModifiedAfter, []);
+
+    public Task<FetchedPage<Order>> FetchOrdersAsync(PageRequest request, CancellationToken cancellationToken) =>
+        Page(SyncEntity.Orders, Orders, o => o.ModifiedAt, PageNumbers.Of(request.Token), request.ModifiedAfter, PageNumbers.Of(request.Token) == 1 ? BrokenOrders : []);
 
     private async Task<FetchedPage<T>> Page<T>(SyncEntity entity, List<T> all, Func<T, DateTimeOffset?> modified, int page, DateTimeOffset? since, IReadOnlyList<Quarantined> broken)
     {
@@ -46,6 +48,6 @@ internal sealed class InMemoryConnector(int pageSize) : IStoreConnector
         }
         var matching = all.Where(r => since is null || modified(r) > since).ToList();
         var totalPages = Math.Max(1, (int)Math.Ceiling(matching.Count / (double)pageSize));
-        return new FetchedPage<T>(page, totalPages, matching.Count, matching.Skip((page - 1) * pageSize).Take(pageSize).ToList(), broken);
+        return PageNumbers.Page(page, totalPages, matching.Count, matching.Skip((page - 1) * pageSize).Take(pageSize).ToList(), broken);
     }
 }

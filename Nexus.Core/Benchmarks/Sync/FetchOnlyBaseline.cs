@@ -20,9 +20,9 @@ public static class FetchOnlyBaseline
     {
         var clock = Stopwatch.StartNew();
         var quarantined = 0;
-        var customers = await FetchAllAsync((p, ct) => connector.FetchCustomersAsync(p, null, ct), workers, q => quarantined += q, cancellationToken);
-        var products = await FetchAllAsync((p, ct) => connector.FetchProductsAsync(p, null, ct), workers, q => quarantined += q, cancellationToken);
-        var orders = await FetchAllAsync((p, ct) => connector.FetchOrdersAsync(p, null, ct), workers, q => quarantined += q, cancellationToken);
+        var customers = await FetchAllAsync((p, ct) => connector.FetchCustomersAsync(new PageRequest(PageNumbers.Token(p)), ct), workers, q => quarantined += q, cancellationToken);
+        var products = await FetchAllAsync((p, ct) => connector.FetchProductsAsync(new PageRequest(PageNumbers.Token(p)), ct), workers, q => quarantined += q, cancellationToken);
+        var orders = await FetchAllAsync((p, ct) => connector.FetchOrdersAsync(new PageRequest(PageNumbers.Token(p)), ct), workers, q => quarantined += q, cancellationToken);
         return new FetchedStore(customers, products, orders, quarantined, connector.Stats.Requests, clock.Elapsed.TotalSeconds);
     }
 
@@ -33,9 +33,10 @@ public static class FetchOnlyBaseline
         onQuarantined(first.Quarantined.Count);
         var inFlight = new Queue<Task<FetchedPage<T>>>();
         var next = 2;
-        while (next <= first.TotalPages || inFlight.Count > 0)
+        var totalPages = first.TotalPages ?? 1;
+        while (next <= totalPages || inFlight.Count > 0)
         {
-            while (inFlight.Count < workers && next <= first.TotalPages) inFlight.Enqueue(fetch(next++, cancellationToken));
+            while (inFlight.Count < workers && next <= totalPages) inFlight.Enqueue(fetch(next++, cancellationToken));
             var page = await inFlight.Dequeue();
             records.AddRange(page.Records);
             onQuarantined(page.Quarantined.Count);

@@ -46,6 +46,9 @@ public sealed class WooCommerceConnector : IStoreConnector
 
     public string Platform => PlatformId;
 
+    /// <summary>WooCommerce pages are numbered (X-WP-TotalPages), so the sync fetches several at once.</summary>
+    public PagingStyle Paging => PagingStyle.Numbered;
+
     public ConnectorStats Stats => _counters.Snapshot();
 
     /// <summary>WooCommerce has no modified_after for customers: the sync re-reads them and skips unchanged rows.</summary>
@@ -53,16 +56,18 @@ public sealed class WooCommerceConnector : IStoreConnector
 
     public Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken) => _tester.TestAsync(cancellationToken);
 
-    public async Task<FetchedPage<Customer>> FetchCustomersAsync(int page, DateTimeOffset? modifiedAfter, CancellationToken cancellationToken)
+    public async Task<FetchedPage<Customer>> FetchCustomersAsync(PageRequest request, CancellationToken cancellationToken)
     {
+        var (page, modifiedAfter) = (PageNumbers.Of(request.Token), request.ModifiedAfter);
         var mappers = await MappersAsync(cancellationToken).ConfigureAwait(false);
         var response = await _api.GetAsync(ListQuery("customers", page, null), $"customers page {page}",
             Guarded("customers", null, page, mappers.Customers.MapCustomersPageAsync, c => c.PlatformId), cancellationToken).ConfigureAwait(false);
         return Page(page, response, response.Value.Mapped, response.Value.Quarantined);
     }
 
-    public async Task<FetchedPage<Product>> FetchProductsAsync(int page, DateTimeOffset? modifiedAfter, CancellationToken cancellationToken)
+    public async Task<FetchedPage<Product>> FetchProductsAsync(PageRequest request, CancellationToken cancellationToken)
     {
+        var (page, modifiedAfter) = (PageNumbers.Of(request.Token), request.ModifiedAfter);
         var mappers = await MappersAsync(cancellationToken).ConfigureAwait(false);
         var response = await _api.GetAsync(ListQuery("products", page, modifiedAfter), $"products page {page}",
             Guarded("products", modifiedAfter, page, mappers.Products.MapProductsPageAsync, p => p.PlatformId), cancellationToken).ConfigureAwait(false);
@@ -83,8 +88,9 @@ public sealed class WooCommerceConnector : IStoreConnector
         return Page(page, response, products, quarantined);
     }
 
-    public async Task<FetchedPage<Order>> FetchOrdersAsync(int page, DateTimeOffset? modifiedAfter, CancellationToken cancellationToken)
+    public async Task<FetchedPage<Order>> FetchOrdersAsync(PageRequest request, CancellationToken cancellationToken)
     {
+        var (page, modifiedAfter) = (PageNumbers.Of(request.Token), request.ModifiedAfter);
         var mappers = await MappersAsync(cancellationToken).ConfigureAwait(false);
         var response = await _api.GetAsync(ListQuery("orders", page, modifiedAfter), $"orders page {page}",
             Guarded("orders", modifiedAfter, page, mappers.Orders.MapOrdersPageAsync, o => o.PlatformId), cancellationToken).ConfigureAwait(false);
@@ -121,7 +127,7 @@ public sealed class WooCommerceConnector : IStoreConnector
         // Without X-WP-TotalPages (a proxy dropped it), a full page means there may be another.
         var count = response.Value.Mapped.Count + response.Value.Quarantined.Count;
         var totalPages = response.TotalPages ?? (count >= _options.PageSize ? page + 1 : page);
-        return new FetchedPage<T>(page, totalPages, response.Total, records, quarantined);
+        return PageNumbers.Page(page, totalPages, response.Total, records, quarantined);
     }
 
     /// <summary>All pages of a child collection (variations, refunds), mapped from bytes.</summary>

@@ -8,7 +8,6 @@ using Nexus.Core.Platforms.Sandbox.Defects;
 using Nexus.Core.Platforms.Sandbox.Generation;
 using Nexus.Core.Platforms.Sandbox.InProcess;
 using Nexus.Core.Quality.Scoring;
-using Nexus.Core.Quality.Storage;
 using Nexus.Core.Storage;
 using Nexus.Core.Sync;
 
@@ -112,31 +111,20 @@ public sealed class QualityBenchmark(TimeProvider time) : IBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    /// <summary>Adds up the time the sync spends in quality: the gate (cleansing, look-ups, rules), the issue writes inside the upsert transaction, the snapshot.</summary>
+    /// <summary>Adds up the time the sync spends in quality: the gate (cleansing, look-ups, rules) and the snapshot. The issue writes are Storage's now and not counted.</summary>
     private sealed class TimedGate(IRecordQualityGate inner, TimeProvider time) : IRecordQualityGate
     {
         private long _ticks;
 
         public double Seconds => TimeSpan.FromTicks(Interlocked.Read(ref _ticks)).TotalSeconds;
 
-        public async Task<GatedPage<T>> ApplyAsync<T>(QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Platforms.Mapping.Quarantined> mappingQuarantine,
-            System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+        public async Task<GatedPage<T>> ApplyAsync<T>(QualityEntity<T> entity, QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Platforms.Mapping.Quarantined> mappingQuarantine,
+            IStoreFactsSource facts, CancellationToken cancellationToken)
             where T : class
         {
             var started = time.GetTimestamp();
-            GatedPage<T> gated;
-            try { gated = await inner.ApplyAsync(scope, records, mappingQuarantine, connection, transaction, cancellationToken); }
+            try { return await inner.ApplyAsync(entity, scope, records, mappingQuarantine, facts, cancellationToken); }
             finally { Interlocked.Add(ref _ticks, time.GetElapsedTime(started).Ticks); }
-            if (gated.WriteIssues is not { } write) return gated;
-            return gated with
-            {
-                WriteIssues = async (connection, transaction, ct) =>
-                {
-                    var writeStarted = time.GetTimestamp();
-                    try { await write(connection, transaction, ct); }
-                    finally { Interlocked.Add(ref _ticks, time.GetElapsedTime(writeStarted).Ticks); }
-                },
-            };
         }
 
         public async Task RunFinishedAsync(QualityScope scope, string trigger, CancellationToken cancellationToken)

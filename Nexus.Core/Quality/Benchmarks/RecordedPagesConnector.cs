@@ -28,18 +28,20 @@ internal sealed class RecordedPagesConnector : IStoreConnector
     public ConnectorStats Stats => new(0, 0, 0);
     public bool SupportsModifiedFilter(SyncEntity entity) => false;
     public Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken) => Task.FromResult(new ConnectionTestResult(true, "recorded"));
-    public Task<FetchedPage<Customer>> FetchCustomersAsync(int page, DateTimeOffset? modifiedAfter, CancellationToken cancellationToken) => Task.FromResult(_customers[page - 1]);
-    public Task<FetchedPage<Product>> FetchProductsAsync(int page, DateTimeOffset? modifiedAfter, CancellationToken cancellationToken) => Task.FromResult(_products[page - 1]);
-    public Task<FetchedPage<Order>> FetchOrdersAsync(int page, DateTimeOffset? modifiedAfter, CancellationToken cancellationToken) => Task.FromResult(_orders[page - 1]);
+    public PagingStyle Paging => PagingStyle.Numbered;
+    public Task<FetchedPage<Customer>> FetchCustomersAsync(PageRequest request, CancellationToken cancellationToken) => Task.FromResult(_customers[PageNumbers.Of(request.Token) - 1]);
+    public Task<FetchedPage<Product>> FetchProductsAsync(PageRequest request, CancellationToken cancellationToken) => Task.FromResult(_products[PageNumbers.Of(request.Token) - 1]);
+    public Task<FetchedPage<Order>> FetchOrdersAsync(PageRequest request, CancellationToken cancellationToken) => Task.FromResult(_orders[PageNumbers.Of(request.Token) - 1]);
 
-    private static async Task CopyAsync<T>(List<FetchedPage<T>> into, Func<int, DateTimeOffset?, CancellationToken, Task<FetchedPage<T>>> fetch, CancellationToken cancellationToken)
+    private static async Task CopyAsync<T>(List<FetchedPage<T>> into, Func<PageRequest, CancellationToken, Task<FetchedPage<T>>> fetch, CancellationToken cancellationToken)
     {
-        var total = 1;
-        for (var page = 1; page <= total; page++)
+        string? token = null;
+        do
         {
-            var fetched = await fetch(page, null, cancellationToken);
+            var fetched = await fetch(new PageRequest(token), cancellationToken);
             into.Add(fetched);
-            total = fetched.TotalPages;
+            token = fetched.NextToken;
         }
+        while (token is not null);
     }
 }

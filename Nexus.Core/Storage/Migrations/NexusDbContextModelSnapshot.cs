@@ -484,6 +484,66 @@ namespace Nexus.Core.Storage.Migrations
                     b.ToTable("orders", (string)null);
                 });
 
+            modelBuilder.Entity("Nexus.Core.Storage.Records.StoredOrderLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinePlatformId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NetMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrderCreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrderPlatformId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductPlatformId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Quantity")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Sku")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariantPlatformId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "OrderCreatedAt");
+
+                    b.HasIndex("StoreId", "OrderPlatformId", "LinePlatformId")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "StoreId", "ProductPlatformId", "OrderCreatedAt", "Quantity", "NetMinor", "OrderStatus", "TenantId" }, "IX_order_lines_product_day");
+
+                    b.ToTable("order_lines", (string)null);
+                });
+
             modelBuilder.Entity("Nexus.Core.Storage.Records.StoredProduct", b =>
                 {
                     b.Property<long>("Id")
@@ -605,6 +665,9 @@ namespace Nexus.Core.Storage.Migrations
                     b.Property<long?>("CompletedThrough")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContinuationToken")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("InProgressHighWater")
                         .HasColumnType("INTEGER");
 
@@ -615,9 +678,6 @@ namespace Nexus.Core.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastCompletedRunId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("NextPage")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TenantId")
@@ -786,6 +846,15 @@ namespace Nexus.Core.Storage.Migrations
                 });
 
             modelBuilder.Entity("Nexus.Core.Storage.Records.StoredOrder", b =>
+                {
+                    b.HasOne("Nexus.Core.Stores.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Core.Storage.Records.StoredOrderLine", b =>
                 {
                     b.HasOne("Nexus.Core.Stores.ConnectedStore", null)
                         .WithMany()

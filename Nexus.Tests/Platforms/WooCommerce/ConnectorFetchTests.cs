@@ -98,12 +98,12 @@ public class ConnectorFetchTests
     {
         await using var h = await ConnectorHarness.StartAsync(); // AllowBasicOverHttp = false, like real WooCommerce
         var oauth = h.Connector();
-        var page = await h.DriveAsync(() => oauth.FetchCustomersAsync(1, null, CancellationToken.None));
+        var page = await h.DriveAsync(() => oauth.FetchCustomersAsync(new PageRequest(null, null), CancellationToken.None));
         Assert.NotEmpty(page.Records);
         Assert.All(h.Recorder.Requests, r => Assert.Equal(System.Net.HttpStatusCode.OK, r.Status));
 
         var basic = h.Connector(ConnectorHarness.TestOptions with { AuthMode = WooAuthMode.Basic, StoreCurrency = "USD" });
-        var refused = await Assert.ThrowsAsync<ConnectorAuthenticationException>(() => h.DriveAsync(() => basic.FetchCustomersAsync(1, null, CancellationToken.None)));
+        var refused = await Assert.ThrowsAsync<ConnectorAuthenticationException>(() => h.DriveAsync(() => basic.FetchCustomersAsync(new PageRequest(null, null), CancellationToken.None)));
         Assert.Contains("not allowed to read", refused.Message);
         Assert.Equal(0, basic.Stats.Retries);
 
@@ -111,7 +111,7 @@ public class ConnectorFetchTests
         foreach (var mode in new[] { WooAuthMode.Basic, WooAuthMode.QueryString })
         {
             var allowed = h.Connector(ConnectorHarness.TestOptions with { AuthMode = mode });
-            var ok = await h.DriveAsync(() => allowed.FetchCustomersAsync(1, null, CancellationToken.None));
+            var ok = await h.DriveAsync(() => allowed.FetchCustomersAsync(new PageRequest(null, null), CancellationToken.None));
             Assert.Equal(page.Records.Select(c => c.PlatformId), ok.Records.Select(c => c.PlatformId));
         }
     }
@@ -121,7 +121,7 @@ public class ConnectorFetchTests
     {
         await using var h = await ConnectorHarness.StartAsync();
         var connector = h.Connector(ConnectorHarness.TestOptions with { AuthMode = WooAuthMode.QueryString }, secret: "cs_wrong_secret_value");
-        var ex = await Assert.ThrowsAsync<ConnectorAuthenticationException>(() => h.DriveAsync(() => connector.FetchOrdersAsync(1, null, CancellationToken.None)));
+        var ex = await Assert.ThrowsAsync<ConnectorAuthenticationException>(() => h.DriveAsync(() => connector.FetchOrdersAsync(new PageRequest(null, null), CancellationToken.None)));
         Assert.DoesNotContain("cs_wrong_secret_value", ex.Message + ex.Fix + ex);
     }
 

@@ -79,23 +79,24 @@ public sealed class ConnectorHarness : IAsyncDisposable
     public Task DriveAsync(Func<Task> work) => DriveAsync(async () => { await work(); return 0; });
 
     /// <summary>Every page of one entity, in page order.</summary>
-    public Task<(List<T> Records, List<Quarantined> Quarantined)> FetchAllAsync<T>(Func<int, DateTimeOffset?, CancellationToken, Task<FetchedPage<T>>> fetch, DateTimeOffset? modifiedAfter = null)
+    public Task<(List<T> Records, List<Quarantined> Quarantined)> FetchAllAsync<T>(Func<PageRequest, CancellationToken, Task<FetchedPage<T>>> fetch, DateTimeOffset? modifiedAfter = null)
         => DriveAsync(() => CollectAsync(fetch, modifiedAfter));
 
     /// <summary>Every page of one entity without driving the clock (for several concurrent fetches under one driver).</summary>
-    public static async Task<(List<T> Records, List<Quarantined> Quarantined)> CollectAsync<T>(Func<int, DateTimeOffset?, CancellationToken, Task<FetchedPage<T>>> fetch, DateTimeOffset? modifiedAfter = null)
+    public static async Task<(List<T> Records, List<Quarantined> Quarantined)> CollectAsync<T>(Func<PageRequest, CancellationToken, Task<FetchedPage<T>>> fetch, DateTimeOffset? modifiedAfter = null)
         {
             var records = new List<T>();
             var quarantined = new List<Quarantined>();
-            var total = 1;
-            for (var page = 1; page <= total; page++)
+            string? token = null;
+            do
             {
-                var fetched = await fetch(page, modifiedAfter, CancellationToken.None);
-                Assert.Equal(page, fetched.Page);
+                var fetched = await fetch(new PageRequest(token, modifiedAfter), CancellationToken.None);
+                Assert.Equal(token, fetched.Token);
                 records.AddRange(fetched.Records);
                 quarantined.AddRange(fetched.Quarantined);
-                total = fetched.TotalPages;
+                token = fetched.NextToken;
             }
+            while (token is not null);
             return (records, quarantined);
         }
 

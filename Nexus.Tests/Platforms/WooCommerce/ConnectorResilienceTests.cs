@@ -59,9 +59,9 @@ public class ConnectorResilienceTests(ITestOutputHelper output)
     {
         await using var h = await ConnectorHarness.StartAsync();
         var connector = h.Connector(SmallPages);
-        var page1 = await h.DriveAsync(() => connector.FetchOrdersAsync(1, null, CancellationToken.None));
+        var page1 = await h.DriveAsync(() => connector.FetchOrdersAsync(new PageRequest(null, null), CancellationToken.None));
         h.Host.Faults.Enqueue(FaultKind.RepeatPreviousPage);
-        var page2 = await h.DriveAsync(() => connector.FetchOrdersAsync(2, null, CancellationToken.None));
+        var page2 = await h.DriveAsync(() => connector.FetchOrdersAsync(new PageRequest("2", null), CancellationToken.None));
 
         var ids1 = page1.Records.Select(o => o.PlatformId).Concat(page1.Quarantined.Select(q => q.PlatformId!));
         var ids2 = page2.Records.Select(o => o.PlatformId).Concat(page2.Quarantined.Select(q => q.PlatformId!)).ToArray();
@@ -76,7 +76,7 @@ public class ConnectorResilienceTests(ITestOutputHelper output)
         await using var h = await ConnectorHarness.StartAsync();
         var connector = h.Connector(ConnectorHarness.TestOptions with { StoreCurrency = "USD" });
         h.Host.Faults.Enqueue(FaultKind.Timeout);
-        var page = await h.DriveAsync(() => connector.FetchCustomersAsync(1, null, CancellationToken.None));
+        var page = await h.DriveAsync(() => connector.FetchCustomersAsync(new PageRequest(null, null), CancellationToken.None));
         Assert.NotEmpty(page.Records);
         Assert.Equal(1, connector.Stats.Retries);
     }
@@ -86,12 +86,12 @@ public class ConnectorResilienceTests(ITestOutputHelper output)
     {
         await using var h = await ConnectorHarness.StartAsync();
         var connector = h.Connector(SmallPages);
-        await h.DriveAsync(() => connector.FetchOrdersAsync(1, null, CancellationToken.None));
+        await h.DriveAsync(() => connector.FetchOrdersAsync(new PageRequest(null, null), CancellationToken.None));
         var before = connector.Stats;
 
         var attempts = ConnectorHarness.TestOptions.Resilience.MaxRetryAttempts + 1;
         h.Host.Faults.Enqueue(FaultKind.TruncatedJson, attempts);
-        var ex = await Assert.ThrowsAsync<ConnectorException>(() => h.DriveAsync(() => connector.FetchOrdersAsync(2, null, CancellationToken.None)));
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() => h.DriveAsync(() => connector.FetchOrdersAsync(new PageRequest("2", null), CancellationToken.None)));
         Assert.Contains("orders page 2", ex.Message);
         Assert.Contains("unreadable page", ex.Message);
         Assert.Equal(attempts, connector.Stats.Requests - before.Requests);
@@ -103,7 +103,7 @@ public class ConnectorResilienceTests(ITestOutputHelper output)
     {
         await using var h = await ConnectorHarness.StartAsync();
         var connector = h.Connector(secret: "cs_wrong");
-        var ex = await Assert.ThrowsAsync<ConnectorAuthenticationException>(() => h.DriveAsync(() => connector.FetchOrdersAsync(1, null, CancellationToken.None)));
+        var ex = await Assert.ThrowsAsync<ConnectorAuthenticationException>(() => h.DriveAsync(() => connector.FetchOrdersAsync(new PageRequest(null, null), CancellationToken.None)));
         Assert.Contains("Wrong key", ex.Message);
         Assert.Contains("REST API", ex.Fix);
         Assert.Equal(new ConnectorStats(1, 0, 0), connector.Stats);

@@ -25,6 +25,8 @@ public sealed class SandboxDirectConnector(SandboxStore store, int pageSize = 10
 
     public string Platform => PlatformId;
 
+    public PagingStyle Paging => PagingStyle.Numbered;
+
     public ConnectorStats Stats => new(Volatile.Read(ref _requests), 0, 0);
 
     /// <summary>Customers have no modified filter on WooCommerce; the direct connector ignores the filter for all entities.</summary>
@@ -33,17 +35,19 @@ public sealed class SandboxDirectConnector(SandboxStore store, int pageSize = 10
     public Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new ConnectionTestResult(true, "In-process sandbox store.", Currency: store.Settings.Currency));
 
-    public Task<FetchedPage<Customer>> FetchCustomersAsync(int page, DateTimeOffset? modifiedAfter, CancellationToken cancellationToken)
+    public Task<FetchedPage<Customer>> FetchCustomersAsync(PageRequest request, CancellationToken cancellationToken)
     {
+        var page = PageNumbers.Of(request.Token);
         var snapshot = store.Current;
         var (first, count, pages) = Slice(store.CustomerCount, page);
         var bytes = Render(count, (w, k) => WooCatalogWriter.WriteCustomer(w, store.Customer(snapshot, first + k + 1), _context));
         var mapped = _customers.MapCustomersPage(bytes);
-        return Task.FromResult(new FetchedPage<Customer>(page, pages, store.CustomerCount, mapped.Mapped, mapped.Quarantined));
+        return Task.FromResult(PageNumbers.Page(page, pages, store.CustomerCount, mapped.Mapped, mapped.Quarantined));
     }
 
-    public Task<FetchedPage<Product>> FetchProductsAsync(int page, DateTimeOffset? modifiedAfter, CancellationToken cancellationToken)
+    public Task<FetchedPage<Product>> FetchProductsAsync(PageRequest request, CancellationToken cancellationToken)
     {
+        var page = PageNumbers.Of(request.Token);
         var (first, count, pages) = Slice(store.Products.Count, page);
         var bytes = Render(count, (w, k) => WooCatalogWriter.WriteProduct(w, store.Products[first + k], store.Products, _context));
         var mapped = _products.MapProductsPage(bytes);
@@ -58,16 +62,17 @@ public sealed class SandboxDirectConnector(SandboxStore store, int pageSize = 10
             quarantined.AddRange(variants.Quarantined);
             products.Add(product with { Variants = variants.Mapped });
         }
-        return Task.FromResult(new FetchedPage<Product>(page, pages, store.Products.Count, products, quarantined));
+        return Task.FromResult(PageNumbers.Page(page, pages, store.Products.Count, products, quarantined));
     }
 
-    public Task<FetchedPage<Order>> FetchOrdersAsync(int page, DateTimeOffset? modifiedAfter, CancellationToken cancellationToken)
+    public Task<FetchedPage<Order>> FetchOrdersAsync(PageRequest request, CancellationToken cancellationToken)
     {
+        var page = PageNumbers.Of(request.Token);
         var snapshot = store.Current;
         var (first, count, pages) = Slice(snapshot.OrderCount, page);
         var bytes = Render(count, (w, k) => WooOrderWriter.WriteOrder(w, store.Order(snapshot, first + k), _context));
         var mapped = _orders.MapOrdersPage(bytes);
-        return Task.FromResult(new FetchedPage<Order>(page, pages, snapshot.OrderCount, mapped.Mapped, mapped.Quarantined));
+        return Task.FromResult(PageNumbers.Page(page, pages, snapshot.OrderCount, mapped.Mapped, mapped.Quarantined));
     }
 
     private (int First, int Count, int Pages) Slice(int total, int page)

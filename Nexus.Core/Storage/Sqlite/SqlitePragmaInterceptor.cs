@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Nexus.Core.Storage;
+namespace Nexus.Core.Storage.Sqlite;
 
 /// <summary>
 /// Sets per-connection SQLite pragmas. busy_timeout makes a writer wait for another writer (the web app and

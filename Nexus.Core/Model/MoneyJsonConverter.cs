@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Nexus.Core.Model;
 
-namespace Nexus.Core.Storage;
+namespace Nexus.Core.Model;
 
 /// <summary>Money in stored payloads and exports: <c>{"amount": 12.34, "currency": "EUR"}</c>, amount as an exact JSON number.</summary>
 public sealed class MoneyJsonConverter : JsonConverter<Money>

@@ -1,0 +1,11 @@
+namespace Nexus.Core.Storage.Sql;
+
+/// <summary>
+/// The SQL that differs between database engines, kept behind one seam so a PostgreSQL provider adds one class
+/// (<c>Storage/Sqlite/</c> holds the SQLite one). Identifiers and parameters are already quoted by the caller.
+/// </summary>
+internal interface ISqlDialect
+{
+    /// <summary>An insert that updates <paramref name="updates"/> when a row with the same <paramref name="conflictColumns"/> exists.</summary>
+    string Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, IReadOnlyList<string> conflictColumns, IReadOnlyList<string> updates);
+}
