@@ -14,6 +14,7 @@ using Nexus.Core.Storage;
 using Nexus.Core.Stores;
 using Nexus.Core.Sync;
 using Nexus.Tests.Infrastructure;
+using Nexus.Tests.Sync;
 
 namespace Nexus.Tests.Quality;
 
@@ -36,8 +37,7 @@ public sealed class QualitySyncHarness : IAsyncDisposable
     {
         var db = await ScratchStoreDatabase.CreateAsync(SandboxDirectConnector.PlatformId);
         var store = new SandboxStore(new GenerationOptions(seed, size, Start, defects));
-        var registry = new PlatformRegistry([new PlatformDescriptor(SandboxDirectConnector.PlatformId, "Sandbox", "Key", "Secret",
-            (_, _) => new SandboxDirectConnector(store, pageSize))], new ServiceCollection().BuildServiceProvider());
+        var registry = new PlatformRegistry([TestPlatforms.Descriptor(SandboxDirectConnector.PlatformId, new SandboxDirectConnector(store, pageSize))], new ServiceCollection().BuildServiceProvider());
         var clock = new FakeTimeProvider(new DateTimeOffset(Start));
         var upserter = new RecordUpserter(db);
         var gate = new QualityGate(QualityEngine.Default, new QualitySnapshotWriter(db));

@@ -29,7 +29,7 @@ public sealed class SyncEngineTests : IAsyncLifetime
         for (var i = 1; i <= 47; i++) _connector.Orders.Add(Order($"{i}", i, T0.AddHours(i)));
 
         var services = new ServiceCollection().BuildServiceProvider();
-        var registry = new PlatformRegistry([new PlatformDescriptor("memory", "Memory", "Key", "Secret", (_, _) => _connector)], services);
+        var registry = new PlatformRegistry([TestPlatforms.Descriptor("memory", _connector)], services);
         _engine = new SyncEngine(_db, _db.Protector, registry, new RecordUpserter(_db), Nexus.Core.Quality.PassThroughQualityGate.Instance, Options.Create(new SyncOptions { WorkersPerStore = 3 }), _clock, NullLogger<SyncEngine>.Instance);
     }
 

@@ -12,24 +12,32 @@ internal static class StoresCommand
 
     private static Command Add()
     {
-        var platform = new Option<string>("--platform") { Description = "woocommerce", Required = true };
+        var platform = new Option<string>("--platform") { Description = "The platform id (see the credential fields each asks for in README: Stores).", Required = true };
         var url = new Option<string>("--url") { Description = "The store's address, e.g. https://shop.example.com", Required = true };
-        var key = new Option<string>("--key") { Description = "API key (WooCommerce: consumer key)", Required = true };
-        var secret = new Option<string>("--secret") { Description = "API secret (WooCommerce: consumer secret)", Required = true };
+        var credential = new Option<string[]>("--credential")
+        {
+            Description = "One credential field as NAME=VALUE, repeated for each field the platform asks for (WooCommerce: key=ck_… secret=cs_…).",
+            HelpName = "NAME=VALUE",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var key = new Option<string?>("--key") { Description = "WooCommerce alias for --credential key=…" };
+        var secret = new Option<string?>("--secret") { Description = "WooCommerce alias for --credential secret=…" };
         var name = new Option<string?>("--name") { Description = "Display name (default: the store's host)" };
         var skipTest = new Option<bool>("--no-test") { Description = "Save without testing the connection first." };
         var budget = new Option<int>("--requests-per-minute") { Description = "Request budget for this store (default 300).", DefaultValueFactory = _ => 300 };
         var owner = CliTenant.OwnerOption();
         var json = new Option<bool>("--json") { Description = "Print the new store as JSON." };
-        var command = new Command("add", "Register a store (tests the connection first).") { platform, url, key, secret, name, skipTest, budget, owner, json };
+        var command = new Command("add", "Register a store (tests the connection first).") { platform, url, credential, key, secret, name, skipTest, budget, owner, json };
         command.SetAction((parse, ct) => CliVerb.RunAsync(async (services, token) =>
         {
             var tenant = await CliTenant.ResolveAsync(services, parse.GetValue(owner), token);
-            var credentials = new StoreCredentials(parse.GetValue(key)!, parse.GetValue(secret)!);
             var address = parse.GetValue(url)!.TrimEnd('/');
             var platformId = parse.GetValue(platform)!.ToLowerInvariant();
             var registry = services.GetRequiredService<PlatformRegistry>();
-            if (!registry.IsKnown(platformId)) throw new CliException($"Nexus does not know the platform '{platformId}'. Known: {string.Join(", ", registry.All.Select(p => p.Id))}.");
+            var descriptor = registry.Find(platformId)
+                             ?? throw new CliException($"Nexus does not know the platform '{platformId}'. Known: {string.Join(", ", registry.All.Select(p => p.Id).Order())}.");
+            var credentials = Credentials(descriptor, parse.GetValue(credential) ?? [], parse.GetValue(key), parse.GetValue(secret));
+            if (descriptor.ValidateUrl(address) is { } badUrl) throw new CliException(badUrl);
             if (!parse.GetValue(skipTest))
             {
                 var test = await registry.CreateConnector(platformId, new ConnectorTarget(0, address, credentials)).TestConnectionAsync(token);
@@ -43,6 +51,27 @@ internal static class StoresCommand
         }, ct));
         return command;
     }
+
+    /// <summary>NAME=VALUE pairs (plus the WooCommerce aliases) checked against the platform's credential schema.</summary>
+    private static StoreCredentials Credentials(PlatformDescriptor platform, IEnumerable<string> pairs, string? key, string? secret)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=');
+            if (equals <= 0) throw new CliException($"--credential takes NAME=VALUE, got '{pair.Split('=')[0]}…'. {platform.DisplayName} asks for: {Expected(platform)}.");
+            fields[pair[..equals].Trim()] = pair[(equals + 1)..];
+        }
+        if (key is not null) fields[StoreCredentials.KeyField] = key;
+        if (secret is not null) fields[StoreCredentials.SecretField] = secret;
+        var credentials = new StoreCredentials(fields);
+        if (platform.ValidateCredentials(credentials) is { Count: > 0 } problems)
+            throw new CliException($"{string.Join(" ", problems)} {platform.DisplayName} asks for: {Expected(platform)}.");
+        return credentials;
+    }
+
+    private static string Expected(PlatformDescriptor platform) =>
+        string.Join(", ", platform.Credentials.Select(f => $"--credential {f.Name}=… ({f.Label})"));
 
     private static Command List()
     {

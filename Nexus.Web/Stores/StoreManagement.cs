@@ -5,33 +5,30 @@ using Nexus.Web.Sync;
 namespace Nexus.Web.Stores;
 
 /// <summary>
-/// What the Stores pages do to a store, in one place: test a connection, register, edit, delete. Keeps the store's
-/// recurring sync in step with its settings.
+/// What the Stores pages do to a store, in one place: test a connection, register, edit, delete. Credentials are
+/// checked against the platform's schema (<see cref="PlatformDescriptor.Credentials"/>); stored credentials never leave
+/// the server: an edit sends only the fields the merchant retyped and they are merged here. Keeps the store's recurring
+/// sync in step with its settings.
 /// </summary>
 public sealed class StoreManagement(StoreService stores, PlatformRegistry platforms, SyncScheduler scheduler, ILogger<StoreManagement> logger)
 {
     public IReadOnlyCollection<PlatformDescriptor> Platforms => platforms.All;
 
-    public async Task<ConnectionTestResult> TestConnectionAsync(string platform, string baseUrl, StoreCredentials credentials, CancellationToken cancellationToken = default)
+    public PlatformDescriptor? Platform(string id) => platforms.Find(id);
+
+    /// <summary>Tests a new store's address and credentials.</summary>
+    public Task<ConnectionTestResult> TestConnectionAsync(string platform, string baseUrl, StoreCredentials credentials, CancellationToken cancellationToken = default) =>
+        TestAsync(platform, 0, baseUrl, credentials, cancellationToken);
+
+    /// <summary>
+    /// Tests a registered store with its stored credentials, overlaid with the fields the merchant retyped (none: exactly
+    /// what is stored), at <paramref name="baseUrl"/> (the address being saved).
+    /// </summary>
+    public async Task<ConnectionTestResult> TestStoredConnectionAsync(Guid tenantId, int storeId, string baseUrl, IReadOnlyDictionary<string, string> changedFields, CancellationToken cancellationToken = default)
     {
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-        {
-            return ConnectionTestResult.Failed($"'{baseUrl}' is not a web address.", "Enter the store's address, e.g. https://shop.example.com.");
-        }
-        if (!platforms.IsKnown(platform))
-        {
-            return ConnectionTestResult.Failed($"Nexus cannot connect to '{platform}' stores yet.", "Choose one of the listed platforms.");
-        }
-        var connector = platforms.CreateConnector(platform, new ConnectorTarget(0, baseUrl.TrimEnd('/'), credentials));
-        try
-        {
-            return await connector.TestConnectionAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning("Connection test to a {Platform} store failed unexpectedly: {Error}", platform, ex.Message);
-            return ConnectionTestResult.Failed($"The test stopped with an unexpected error: {ex.Message}", "Check the address and try again.");
-        }
+        var found = await stores.GetWithCredentialsAsync(tenantId, storeId, cancellationToken);
+        if (found is not { } store) return ConnectionTestResult.Failed("That store does not exist or is not yours.", "Reload the page.");
+        return await TestAsync(store.Store.Platform, storeId, baseUrl, store.Credentials.With(changedFields), cancellationToken);
     }
 
     public async Task<StoreSummary> AddAsync(Guid tenantId, NewStore store, CancellationToken cancellationToken = default)
@@ -41,12 +38,14 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
         return summary;
     }
 
-    public async Task UpdateAsync(Guid tenantId, int storeId, string name, string baseUrl, string cron, bool paused, int requestsPerMinute, StoreCredentials? credentials, CancellationToken cancellationToken = default)
+    /// <param name="changedFields">Credential fields the merchant retyped; the others keep their stored values.</param>
+    public async Task UpdateAsync(Guid tenantId, int storeId, string name, string baseUrl, string cron, bool paused, int requestsPerMinute, IReadOnlyDictionary<string, string> changedFields, CancellationToken cancellationToken = default)
     {
-        if (!await stores.ExistsAsync(tenantId, storeId, cancellationToken))
-        {
-            throw new KeyNotFoundException("That store does not exist or is not yours.");
-        }
+        var found = await stores.GetWithCredentialsAsync(tenantId, storeId, cancellationToken)
+                    ?? throw new KeyNotFoundException("That store does not exist or is not yours.");
+        var credentials = changedFields.Count == 0 ? null : found.Credentials.With(changedFields);
+        if (credentials is not null && platforms.Find(found.Store.Platform) is { } platform && platform.ValidateCredentials(credentials) is { Count: > 0 } problems)
+            throw new ArgumentException(string.Join(" ", problems));
         // Hangfire parses the cron expression when the schedule is applied; apply first so a bad one saves nothing.
         try
         {
@@ -66,5 +65,25 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
         var deleted = await stores.DeleteAsync(tenantId, storeId, cancellationToken);
         if (deleted) scheduler.RemoveSchedule(storeId);
         return deleted;
+    }
+
+    private async Task<ConnectionTestResult> TestAsync(string platformId, int storeId, string baseUrl, StoreCredentials credentials, CancellationToken cancellationToken)
+    {
+        if (platforms.Find(platformId) is not { } platform)
+            return ConnectionTestResult.Failed($"Nexus cannot connect to '{platformId}' stores yet.", "Choose one of the listed platforms.");
+        if (platform.ValidateUrl(baseUrl) is { } badUrl)
+            return ConnectionTestResult.Failed(badUrl, $"Enter the store's address, e.g. {platform.UrlPlaceholder}.");
+        if (platform.ValidateCredentials(credentials) is { Count: > 0 } problems)
+            return ConnectionTestResult.Failed(string.Join(" ", problems), platform.CredentialsHelp ?? "Check the credentials and try again.");
+        var connector = platforms.CreateConnector(platformId, new ConnectorTarget(storeId, baseUrl.TrimEnd('/'), credentials));
+        try
+        {
+            return await connector.TestConnectionAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Connection test to a {Platform} store failed unexpectedly: {Error}", platformId, ex.Message);
+            return ConnectionTestResult.Failed($"The test stopped with an unexpected error: {ex.Message}", "Check the address and try again.");
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nexus.Core.Resilience;
+using Nexus.Core.Stores;
 
 namespace Nexus.Core.Platforms.WooCommerce;
 
@@ -23,8 +24,22 @@ public static class WooCommerceServiceCollectionExtensions
         services.TryAddSingleton<RequestBudgetRegistry>();
         services.TryAddSingleton<ConnectorPipelineFactory>();
         services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddSingleton(new PlatformDescriptor(WooCommerceConnector.PlatformId, "WooCommerce", "Consumer key", "Consumer secret",
-            (provider, target) => Create(provider, target, optionsFor?.Invoke(target) ?? new WooCommerceConnectorOptions { RequestsPerMinute = target.RequestsPerMinute })));
+        services.AddSingleton(new PlatformDescriptor
+        {
+            Id = WooCommerceConnector.PlatformId,
+            DisplayName = "WooCommerce",
+            Icon = "M3 5h18a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2h-6l2 3-5-3H3a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2z",
+            CredentialsHelp = $"Create a key in {WooApiError.KeysPage} with Read permission; the secret is shown only once.",
+            Credentials =
+            [
+                new CredentialField(StoreCredentials.KeyField, "Consumer key", "Starts with ck_", Pattern: @"ck_\S+", PatternHint: "it starts with ck_"),
+                new CredentialField(StoreCredentials.SecretField, "Consumer secret", "Starts with cs_; shown only once when the key is created", Secret: true,
+                    Pattern: @"cs_\S+", PatternHint: "it starts with cs_"),
+            ],
+            UrlHelp = "The store's home address, not a page or admin URL",
+            IncrementalEntities = new HashSet<SyncEntity> { SyncEntity.Products, SyncEntity.Orders },
+            CreateConnector = (provider, target) => Create(provider, target, optionsFor?.Invoke(target) ?? new WooCommerceConnectorOptions { RequestsPerMinute = target.RequestsPerMinute }),
+        });
         return services;
     }
 

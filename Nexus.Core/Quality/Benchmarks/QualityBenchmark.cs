@@ -81,7 +81,7 @@ public sealed class QualityBenchmark(TimeProvider time) : IBenchmark
         RecordedPagesConnector pages, bool quality, CancellationToken cancellationToken, GroundTruth? truth = null)
     {
         await using var db = await ScratchStoreDatabase.CreateAsync("recorded", cancellationToken);
-        var registry = new PlatformRegistry([new PlatformDescriptor("recorded", "Recorded", "Key", "Secret", (_, _) => pages)], new ServiceCollection().BuildServiceProvider());
+        var registry = new PlatformRegistry([new PlatformDescriptor { Id = "recorded", DisplayName = "Recorded", Credentials = [], CreateConnector = (_, _) => pages }], new ServiceCollection().BuildServiceProvider());
         var upserter = new RecordUpserter(db);
         var gate = new TimedGate(quality
             ? new QualityGate(QualityEngine.Default, new QualitySnapshotWriter(db))

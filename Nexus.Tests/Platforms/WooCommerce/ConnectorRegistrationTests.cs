@@ -20,7 +20,7 @@ public class ConnectorRegistrationTests
 
         var registry = provider.GetRequiredService<PlatformRegistry>();
         var descriptor = Assert.Single(registry.All);
-        Assert.Equal(("woocommerce", "WooCommerce", "Consumer key", "Consumer secret"), (descriptor.Id, descriptor.DisplayName, descriptor.KeyLabel, descriptor.SecretLabel));
+        Assert.Equal(("woocommerce", "WooCommerce", "Consumer key", "Consumer secret"), (descriptor.Id, descriptor.DisplayName, descriptor.Credentials[0].Label, descriptor.Credentials[1].Label));
         var connector = registry.CreateConnector("WooCommerce", new ConnectorTarget(5, h.BaseUrl, new StoreCredentials("ck_test", "cs_test")));
         var result = await h.DriveAsync(() => connector.TestConnectionAsync(CancellationToken.None));
         Assert.True(result.Ok, result.Summary);

@@ -24,6 +24,9 @@ public partial class Stores
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
+    /// <summary>Names the platforms Nexus can connect to (from the registry, so a new platform shows up here too).</summary>
+    private string EmptyMessage => $"Connect your {string.Join(" or ", Management.Platforms.Select(p => p.DisplayName).Order())} store to start syncing. Click Add store.";
+
     protected override async Task OnInitializedAsync()
     {
         _tenantId = await Tenant.GetTenantIdAsync() ?? Guid.Empty;
