@@ -7,8 +7,8 @@ namespace Nexus.Core.Platforms.WooCommerce;
 
 public static class WooCommerceServiceCollectionExtensions
 {
-    /// <summary>The named <see cref="HttpClient"/> WooCommerce connectors use.</summary>
-    public const string HttpClientName = "woocommerce";
+    /// <summary>The named <see cref="HttpClient"/> WooCommerce connectors use (the one all connectors share).</summary>
+    public const string HttpClientName = ConnectorHttpServiceCollectionExtensions.HttpClientName;
 
     /// <summary>
     /// Registers the WooCommerce platform: its descriptor (for <see cref="PlatformRegistry"/>), a named HttpClient
@@ -20,10 +20,7 @@ public static class WooCommerceServiceCollectionExtensions
     {
         if (services.Any(d => d.ServiceType == typeof(PlatformDescriptor) && d.ImplementationInstance is PlatformDescriptor { Id: WooCommerceConnector.PlatformId }))
             return services;
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<RequestBudgetRegistry>();
-        services.TryAddSingleton<ConnectorPipelineFactory>();
-        services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddConnectorHttp();
         services.AddSingleton(new PlatformDescriptor
         {
             Id = WooCommerceConnector.PlatformId,

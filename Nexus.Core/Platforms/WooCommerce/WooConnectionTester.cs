@@ -1,5 +1,6 @@
 using System.Net.Http;
 using Nexus.Core.Platforms.Mapping;
+using Nexus.Core.Resilience;
 
 namespace Nexus.Core.Platforms.WooCommerce;
 
@@ -23,7 +24,7 @@ public sealed class WooConnectionTester(WooApiClient api, TimeSpan timeout, Time
                 var (summary, fix) = (await WooApiError.ReadAsync(response, linked.Token).ConfigureAwait(false)).Explain();
                 return ConnectionTestResult.Failed(summary, fix);
             }
-            await using var body = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+            await using var body = await ConnectorHttpClient.OpenBodyAsync(response, linked.Token).ConfigureAwait(false);
             var facts = await WooStoreFacts.ReadAsync(body, linked.Token).ConfigureAwait(false);
             var name = facts.HomeUrl is { } home && Uri.TryCreate(home, UriKind.Absolute, out var homeUri) ? homeUri.Host : api.ApiRoot.Host;
             return new ConnectionTestResult(true,

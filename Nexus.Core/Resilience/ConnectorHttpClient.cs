@@ -1,0 +1,117 @@
+using Nexus.Core.Platforms;
+using Nexus.Core.Platforms.Mapping;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Nexus.Core.Resilience;
+
+/// <summary>An answer read inside the pipeline, with its headers (paging totals, cursors live there on some platforms).</summary>
+public sealed record ConnectorResponse<T>(T Value, System.Net.Http.Headers.HttpResponseHeaders Headers);
+
+/// <summary>
+/// The one HTTP path of every connector: each attempt takes a token from the store's budget, is authenticated afresh by the
+/// platform's hook and runs inside the store's resilience pipeline. The body is read and mapped inside the attempt, so a
+/// truncated or HTML page is an outcome the pipeline retries like a 503. What is still wrong after that becomes a
+/// <see cref="ConnectorException"/> of the right <see cref="ConnectorErrorKind"/> whose message names what was fetched,
+/// never a URL with credentials.
+/// </summary>
+public sealed class ConnectorHttpClient(
+    HttpClient http, ConnectorHttpProfile profile, RequestBudget budget, ResiliencePipeline<HttpResponseMessage> pipeline,
+    RequestCounters counters, TimeProvider time, ConnectorResilienceOptions resilience)
+{
+    public RequestCounters Counters => counters;
+
+    public ConnectorResilienceOptions Resilience => resilience;
+
+    /// <summary>GETs <paramref name="uri"/> and reads its body with <paramref name="read"/>, retrying what is transient.</summary>
+    /// <param name="what">For messages: "orders page 2".</param>
+    public async Task<ConnectorResponse<T>> GetAsync<T>(Uri uri, string what, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ConnectorPipelineFactory.CountersKey, counters);
+        if (profile.ThrottleSignal is { } signal) context.Properties.Set(ConnectorPipelineFactory.ThrottleSignalKey, signal);
+        T? value = default;
+        try
+        {
+            using var response = await pipeline.ExecuteAsync(async ctx =>
+            {
+                var attempt = await SendOnceAsync(uri, ctx.CancellationToken).ConfigureAwait(false);
+                if (!attempt.IsSuccessStatusCode || profile.ThrottleSignal?.Invoke(attempt) is not null) return attempt;
+                try
+                {
+                    await using var body = await OpenBodyAsync(attempt, ctx.CancellationToken).ConfigureAwait(false);
+                    value = await read(body, ctx.CancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    attempt.Dispose(); // the pipeline sees the exception, nobody else sees this response
+                    throw;
+                }
+                return attempt;
+            }, context).ConfigureAwait(false);
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = await profile.ExplainError(response, cancellationToken).ConfigureAwait(false);
+                if (error.Kind is ConnectorErrorKind.Authentication or ConnectorErrorKind.Permission)
+                    throw new ConnectorAuthenticationException($"Reading {what} failed: {error.Summary}", error.Fix, error.Kind);
+                throw new ConnectorException($"Reading {what} failed: {error.Summary} {error.Fix}", null, error.Kind);
+            }
+            if (profile.ThrottleSignal?.Invoke(response) is not null)
+                throw new ConnectorException($"Reading {what} failed: the store kept limiting our requests after {resilience.MaxRetryAttempts + 1} attempts. "
+                    + "Lower this store's request budget or sync at a quieter time.", null, ConnectorErrorKind.Throttled);
+            return new ConnectorResponse<T>(value!, response.Headers);
+        }
+        catch (MalformedPageException ex)
+        {
+            throw new ConnectorException($"Reading {what} failed: the store kept sending an unreadable page ({ex.Message}) after {resilience.MaxRetryAttempts + 1} attempts. "
+                + "A plugin or proxy may be rewriting API responses; check the site's error log.", ex, ConnectorErrorKind.Malformed);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new ConnectorException($"Reading {what} failed: the store did not answer in time after retries.", ex, ConnectorErrorKind.Timeout);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new ConnectorException($"Reading {what} failed: the store has been failing repeatedly, so requests are paused for {resilience.BreakerBreakDuration.TotalSeconds:0} s.", ex, ConnectorErrorKind.Server);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw new ConnectorException($"Reading {what} failed: could not reach {uri.Host} ({ex.GetType().Name}).", ex, ConnectorErrorKind.Unreachable);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>One attempt, no retries: takes a budget token, counts the request and feeds 429s and throttle signals back into the budget.</summary>
+    public async Task<HttpResponseMessage> SendOnceAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        await budget.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        counters.Request();
+        using var request = profile.CreateGet(uri);
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        {
+            counters.Throttle();
+            budget.Throttled(ConnectorPipelineFactory.RetryAfter(response, time, resilience.MaxRetryAfter));
+        }
+        else if (response.IsSuccessStatusCode && profile.ThrottleSignal?.Invoke(response) is { } wait)
+        {
+            counters.Throttle();
+            budget.Throttled(wait);
+        }
+        else if (response.IsSuccessStatusCode)
+            budget.Succeeded();
+        return response;
+    }
+
+    /// <summary>
+    /// Where every response body is opened for reading: the hook point for a response-size limit (a limiting stream
+    /// wrapper from <c>Resilience/</c>), so every connector and the connection tests read through it.
+    /// </summary>
+    public static Task<Stream> OpenBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        response.Content.ReadAsStreamAsync(cancellationToken);
+}
