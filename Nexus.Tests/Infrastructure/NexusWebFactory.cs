@@ -36,6 +36,8 @@ public sealed class NexusWebFactory : WebApplicationFactory<Program>
         // The demo sandbox store, small and pinned in time so every run syncs the same data.
         builder.UseSetting("Nexus:Sandbox:Stores:0:Size", "Tiny");
         builder.UseSetting("Nexus:Sandbox:Stores:0:StartUtc", "2026-06-30T00:00:00Z");
+        // A platform that exists only in the test project, registered like any other (see Platforms/FakeShop).
+        builder.ConfigureServices(services => Nexus.Tests.Platforms.FakeShop.FakeShopPlatform.AddFakeShop(services));
     }
 
     /// <summary>The app's real loopback address, e.g. http://127.0.0.1:41234.</summary>

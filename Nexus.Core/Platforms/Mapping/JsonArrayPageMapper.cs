@@ -142,24 +142,9 @@ public static class JsonArrayPageMapper
         where TDto : class
         where TModel : class
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        var length = 0;
+        var (buffer, length) = await JsonPageMapper.ReadAllAsync(utf8Json, entityType, cancellationToken).ConfigureAwait(false);
         try
         {
-            int read;
-            while ((read = await utf8Json.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-                if (length < buffer.Length)
-                    continue;
-                if (buffer.Length >= MaxPageBytes)
-                    throw new MalformedPageException($"The {entityType} page is larger than {MaxPageBytes} bytes.", length);
-                var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                buffer.AsSpan(0, length).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(buffer);
-                buffer = bigger;
-            }
-
             return Map(buffer.AsSpan(0, length), pageType, dtoType, map, entityType);
         }
         finally
