@@ -22,6 +22,7 @@ public static class StorageServiceCollectionExtensions
         }, ServiceLifetime.Singleton);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<NexusDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseInitializer>();
+        if (KillAtPageWrite.FromConfiguration(configuration) is { } fault) services.AddSingleton<IPageWriteProbe>(fault);
         return services;
     }
 
