@@ -14,7 +14,9 @@ using Nexus.Web.Api;
 using Nexus.Web.Components;
 using Nexus.Web.Components.Account;
 using Nexus.Web.Demo;
+using Nexus.Web.Hosting;
 using Nexus.Web.Jobs;
+using Nexus.Web.Monitoring;
 using Nexus.Web.Quality;
 using Nexus.Web.Sync;
 
@@ -42,14 +44,15 @@ public static class NexusWebApp
         services.AddDataProtection()
             .SetApplicationName("Nexus")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
-        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DeploymentValidator>();
         services.AddStores();
         services.AddSandbox(configuration);
-        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section));
+        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddPlatforms(configuration);
         services.AddSync(configuration);
         services.AddAnalytics();
+        services.AddMonitoringServices(configuration);
         return services;
     }
 
@@ -58,7 +61,7 @@ public static class NexusWebApp
         var problems = DeploymentValidator.CheckConfiguration(builder.Configuration, builder.Environment).Where(c => !c.Passed).ToList();
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException("Nexus refuses to start: " + string.Join(" ", problems.Select(p => $"[{p.Name}] {p.Detail}")));
+            throw new DeploymentRefusedException(problems);
         }
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -68,12 +71,17 @@ public static class NexusWebApp
         builder.Services.AddHostedService<DemoStoreRegistration>();
         builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddSyncWeb();
+        builder.Services.AddMonitoringWeb();
+        builder.Services.AddNexusHosting(builder.Configuration);
 
         var app = builder.Build();
+        // Every options class validates here, before anything reads one, so a misconfigured start lists all its problems at once.
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
+        app.UseNexusHosting();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -86,6 +94,7 @@ public static class NexusWebApp
         app.MapSyncHub();
         app.MapAnalyticsApi();
         app.MapQualityEndpoints();
+        app.MapMonitoring();
         if (app.Configuration.GetValue<bool>("Nexus:Sandbox:Enabled"))
         {
             // Fake stores speaking the platforms' real wire formats: the demo and the tests sync from them over HTTP.

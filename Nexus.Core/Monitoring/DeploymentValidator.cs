@@ -2,16 +2,26 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Nexus.Core.Monitoring.Notifications;
 using Nexus.Core.Storage;
 
 namespace Nexus.Core.Monitoring;
 
 /// <summary>
 /// Checks that a deployment can run: configuration that must never reach production, the data folder, the
-/// database and its migrations. Lists every problem rather than stopping at the first, so an operator fixes them
+/// database and its migrations, the key ring, HTTPS, SMTP and whatever other features add (job storage). Lists every problem rather than stopping at the first, so an operator fixes them
 /// in one pass.
 /// </summary>
-public sealed class DeploymentValidator(IConfiguration configuration, IHostEnvironment environment, IDbContextFactory<NexusDbContext> dbFactory, IOptions<NexusStorageOptions> storage)
+public sealed class DeploymentValidator(
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    IDbContextFactory<NexusDbContext> dbFactory,
+    IOptions<NexusStorageOptions> storage,
+    IOptions<KeyRingOptions> keyRing,
+    IOptions<HostingOptions> hosting,
+    IOptions<SmtpOptions> smtp,
+    EmailSender email,
+    IEnumerable<IDeploymentCheckSource> sources)
 {
     /// <summary>Configuration-only checks, cheap enough to run before the web host starts.</summary>
     public static IReadOnlyList<DeploymentCheck> CheckConfiguration(IConfiguration configuration, IHostEnvironment environment)
@@ -41,7 +51,26 @@ public sealed class DeploymentValidator(IConfiguration configuration, IHostEnvir
         var checks = CheckConfiguration(configuration, environment).ToList();
         checks.Add(CheckDataFolder(storage.Value.ResolveDataFolder()));
         checks.AddRange(await CheckDatabaseAsync(cancellationToken));
+        foreach (var source in sources)
+        {
+            checks.AddRange(await source.CheckAsync(cancellationToken));
+        }
+        checks.AddRange(DeploymentChecks.KeyRing(Path.Combine(storage.Value.ResolveDataFolder(), "keys"), keyRing.Value, environment));
+        checks.Add(DeploymentChecks.Https(hosting.Value, environment));
+        checks.Add(await CheckSmtpAsync(cancellationToken));
         return checks;
+    }
+
+    private async Task<DeploymentCheck> CheckSmtpAsync(CancellationToken cancellationToken)
+    {
+        if (!smtp.Value.IsConfigured)
+        {
+            return new DeploymentCheck("SMTP", true, "not configured: alert e-mails and digests are not sent (set Nexus__Smtp__Host and Nexus__Smtp__From to send them)");
+        }
+        var problem = await email.CheckAsync(cancellationToken);
+        return problem is null
+            ? new DeploymentCheck("SMTP", true, $"{smtp.Value.Host}:{smtp.Value.Port} answers")
+            : new DeploymentCheck("SMTP", false, $"Cannot reach {smtp.Value.Host}:{smtp.Value.Port} ({problem}). Check Nexus:Smtp:Host, Port, Security and the credentials.");
     }
 
     private static DeploymentCheck CheckDataFolder(string folder)

@@ -15,7 +15,7 @@ namespace Nexus.Core.Storage;
 /// <see cref="TenantId"/>; a context whose tenant was never set sees no tenant data at all, so forgetting to
 /// scope a query fails closed rather than leaking another merchant's stores.
 /// </summary>
-public class NexusDbContext(DbContextOptions<NexusDbContext> options) : IdentityDbContext<NexusUser>(options)
+public partial class NexusDbContext(DbContextOptions<NexusDbContext> options) : IdentityDbContext<NexusUser>(options)
 {
     /// <summary>The tenant whose rows this context may see. Null means none.</summary>
     public Guid? TenantId { get; set; }
@@ -139,6 +139,7 @@ public class NexusDbContext(DbContextOptions<NexusDbContext> options) : Identity
             c.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
             c.HasQueryFilter(x => x.TenantId == TenantId);
         });
+        ConfigureMonitoring(builder);
     }
 
     /// <summary>

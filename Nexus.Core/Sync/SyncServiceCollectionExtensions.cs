@@ -9,7 +9,7 @@ public static class SyncServiceCollectionExtensions
 {
     public static IServiceCollection AddSync(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations();
+        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RecordUpserter>();
         services.AddSingleton<QualityIssueWriter>();
         services.AddQuality();

@@ -30,6 +30,8 @@ public sealed class NexusWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Nexus:Demo:Enabled", "true");
         builder.UseSetting("Nexus:Demo:Password", DemoPassword);
         builder.UseSetting("Nexus:Jobs:WorkerCount", "2");
+        // Tests run the reachability probe and alert evaluation themselves, so a recurring run never races them.
+        builder.UseSetting("Nexus:Monitoring:RecurringJobs", "false");
         // Real backoff (1 s doubling to a minute) would make failure tests slow; the policy is the same, only shorter.
         builder.UseSetting("Nexus:Connectors:Resilience:BaseDelay", "00:00:00.020");
         builder.UseSetting("Nexus:Connectors:Resilience:MaxDelay", "00:00:00.200");

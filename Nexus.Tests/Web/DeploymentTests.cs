@@ -44,8 +44,12 @@ public sealed class DeploymentConfigurationTests
     public void The_web_app_refuses_to_start_in_production_with_the_shipped_demo_settings()
     {
         var builder = NexusWebApp.CreateBuilder(["--environment", "Production", "--Nexus:DataFolder", Path.Combine(Path.GetTempPath(), "nexus-prod-refusal")]);
-        var error = Assert.Throws<InvalidOperationException>(() => NexusWebApp.Build(builder));
+        var error = Assert.Throws<DeploymentRefusedException>(() => NexusWebApp.Build(builder));
         Assert.Contains("Demo mode", error.Message);
+        // What Program prints: one line per problem, no stack trace.
+        var problems = StartupProblems.From(error);
+        Assert.Contains(problems, p => p.StartsWith("Demo mode: ", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Sandbox stores: ", StringComparison.Ordinal));
     }
 }
 
@@ -61,6 +65,9 @@ public sealed class ValidateDeploymentCliTests
         Environment.SetEnvironmentVariable("Nexus__DataFolder", folder);
         Environment.SetEnvironmentVariable("Nexus__Demo__Enabled", "false");
         Environment.SetEnvironmentVariable("Nexus__Sandbox__Enabled", "false");
+        // A production deployment also needs HTTPS (or a proxy) and a key ring protected at rest.
+        Environment.SetEnvironmentVariable("Nexus__Hosting__RequireHttps", "true");
+        Environment.SetEnvironmentVariable("Nexus__KeyRing__ProtectedAtRest", "true");
         var output = new StringWriter();
         var original = Console.Out;
         Console.SetOut(output);
@@ -71,9 +78,15 @@ public sealed class ValidateDeploymentCliTests
             Assert.Contains("\"name\": \"Database\"", output.ToString());
             Assert.Contains("Start the web app once", output.ToString());
 
+            Assert.Contains("\"name\": \"Job storage\"", output.ToString());
+            Assert.Contains("\"name\": \"Key ring persisted\"", output.ToString());
+
             await using (var host = NexusCli.BuildHost())
             {
+                // What the first start of the web app does: migrate, create the job schema, create the key ring.
                 await host.Services.GetRequiredService<Nexus.Core.Storage.DatabaseInitializer>().InitializeAsync();
+                _ = new Hangfire.Storage.SQLite.SQLiteStorage(Path.Combine(folder, "hangfire.db"));
+                host.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector("test").Protect(new byte[] { 1 });
             }
             output.GetStringBuilder().Clear();
             var second = await NexusCli.RunAsync(["validate-deployment"]);
@@ -86,6 +99,8 @@ public sealed class ValidateDeploymentCliTests
             Environment.SetEnvironmentVariable("Nexus__DataFolder", null);
             Environment.SetEnvironmentVariable("Nexus__Demo__Enabled", null);
             Environment.SetEnvironmentVariable("Nexus__Sandbox__Enabled", null);
+            Environment.SetEnvironmentVariable("Nexus__Hosting__RequireHttps", null);
+            Environment.SetEnvironmentVariable("Nexus__KeyRing__ProtectedAtRest", null);
         }
     }
 }

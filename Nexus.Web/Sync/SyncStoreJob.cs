@@ -21,6 +21,7 @@ public sealed class SyncStoreJob(
     Microsoft.AspNetCore.SignalR.IHubContext<SyncHub> hub,
     SyncProgressFeed feed,
     TimeProvider clock,
+    Nexus.Core.Monitoring.Metrics.NexusMetrics metrics,
     ILogger<SyncStoreJob> logger)
 {
     [Queue("sync")]
@@ -43,7 +44,8 @@ public sealed class SyncStoreJob(
         {
             try
             {
-                var summary = await engine.RunAsync(storeId, mode, new BroadcastingProgressSink(hub, feed, clock), cancellationToken);
+                var summary = await engine.RunAsync(storeId, mode, new BroadcastingProgressSink(hub, feed, clock, metrics), cancellationToken);
+                metrics.SyncFinished(summary);
                 if (summary.Status == SyncRunStatus.Failed && !summary.ErrorNeedsMerchant)
                 {
                     throw new SyncFailedException(summary.Error ?? "The sync failed.");
