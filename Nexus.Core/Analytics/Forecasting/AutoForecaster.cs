@@ -38,11 +38,13 @@ public static class AutoForecaster
         if (origins.Count == 0 && y.Length - 1 >= MinimumTraining) origins.Add(Math.Max(MinimumTraining, y.Length - h));
 
         var perCandidate = candidates.ToDictionary(c => c.Name, _ => new List<(int Train, CandidateForecast Forecast)>());
+        var trained = origins.Count == 0 ? [] : candidates.Where(c => c.Train is not null)
+            .Select(c => (c.Name, Forecaster: c.Train!(new PreparedSeries(y[..origins.Min()], options), h)))
+            .Where(t => t.Forecaster is not null).ToDictionary(t => t.Name, t => t.Forecaster!);
         foreach (var train in origins)
         {
-            var history = y[..train];
             var steps = Math.Min(h, y.Length - train);
-            foreach (var (name, forecast) in RunAll(candidates, new PreparedSeries(history, options), steps, nonNegative))
+            foreach (var (name, forecast) in RunAll(candidates, trained, new PreparedSeries(y[..train], options), steps, nonNegative))
                 perCandidate[name].Add((train, forecast));
         }
 
@@ -77,8 +79,9 @@ public static class AutoForecaster
         var chosen = scores.Count > 0
             ? scores.OrderBy(s => s.Score).ThenBy(s => IndexOf(candidates, s.Candidate)).First().Candidate
             : candidates.First(c => c.Name == ForecastCandidates.Ets);
-        var final = FinalForecast(candidates, chosen, new PreparedSeries(y, options), h, nonNegative)
-                    ?? FinalForecast(candidates, candidates[0], new PreparedSeries(y, options), h, nonNegative)!;
+        var full = new PreparedSeries(y, options);
+        var final = FinalForecast(candidates, chosen, full, h, nonNegative)
+                    ?? FinalForecast(candidates, candidates[0], full, h, nonNegative)!;
         var intervalSource = "model";
         if (!final.HasModelIntervals && perCandidate[chosen.Name].Count > 0)
         {
@@ -98,18 +101,18 @@ public static class AutoForecaster
                     Accuracy.Smape(actual, r.Forecast.Path.Mean), Accuracy.Mase(actual, r.Forecast.Path.Mean, y.AsSpan(0, r.Train), options.MasePeriod));
             }).OrderBy(o => o.TrainingLength).ToList()
             : [];
-        var prepared = new PreparedSeries(y, options);
-        return new ForecastResult(final.Model, final.Description, options.Period, prepared.Factors is not null, final.Path,
+        return new ForecastResult(final.Model, final.Description, options.Period, full.Factors is not null, final.Path,
             intervalSource, candidateScores, backtest);
     }
 
     /// <summary>Every candidate on one training set; combinations are built from the members' forecasts.</summary>
     private static IEnumerable<(string Name, CandidateForecast Forecast)> RunAll(IReadOnlyList<ForecastCandidates.Candidate> candidates,
-        PreparedSeries series, int steps, bool nonNegative)
+        Dictionary<string, Func<PreparedSeries, int, CandidateForecast?>> trained, PreparedSeries series, int steps, bool nonNegative)
     {
         var results = new Dictionary<string, CandidateForecast>();
         foreach (var candidate in candidates.Where(c => c.Members is null))
-            if (candidate.Run(series, steps) is { } forecast && forecast.Path.Mean.All(double.IsFinite))
+            if ((candidate.Train is null ? candidate.Run(series, steps) : trained.GetValueOrDefault(candidate.Name)?.Invoke(series, steps)) is { } forecast
+                && forecast.Path.Mean.All(double.IsFinite))
                 results[candidate.Name] = Clip(forecast, nonNegative);
         foreach (var combination in candidates.Where(c => c.Members is not null))
             if (ForecastCandidates.Combine(combination, results) is { } combined)

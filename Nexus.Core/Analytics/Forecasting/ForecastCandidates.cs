@@ -11,6 +11,7 @@ internal sealed class PreparedSeries
     {
         Options = options;
         Period = options.Period;
+        Full = y;
         Y = y.Length > options.FitLength ? y[^options.FitLength..] : y;
         Factors = Period > 1 ? Decomposition.MultiplicativeFactors(Y, Period) : null;
         Adjusted = Factors is null ? Y : ThetaMethod.Deseasonalise(Y, Factors);
@@ -19,6 +20,9 @@ internal sealed class PreparedSeries
     public ForecastOptions Options { get; }
     public int Period { get; }
     public double[] Y { get; }
+
+    /// <summary>The whole history, before the fit window is applied.</summary>
+    public double[] Full { get; }
 
     /// <summary>Multiplicative seasonal factors when the season tests significant, else null.</summary>
     public double[]? Factors { get; }
@@ -51,7 +55,12 @@ internal static class ForecastCandidates
     public const string Naive = "Naive", SeasonalNaive = "Seasonal naive", Ses = "SES", Damped = "Damped ES", Ets = "ETS",
         Theta = "Theta", Arima = "ARIMA", Boosting = "Gradient boosting", CombMedian = "Combination (median)", CombMean = "Combination (mean)";
 
-    public sealed record Candidate(string Name, Func<PreparedSeries, int, CandidateForecast?> Run, IReadOnlyList<string>? Members = null);
+    /// <param name="Train">
+    /// For costly learners: train once on a history and return a forecaster usable from the end of any later history
+    /// of the same series, so the backtest trains once (at the earliest origin) rather than at every origin.
+    /// </param>
+    public sealed record Candidate(string Name, Func<PreparedSeries, int, CandidateForecast?> Run, IReadOnlyList<string>? Members = null,
+        Func<PreparedSeries, int, Func<PreparedSeries, int, CandidateForecast?>?>? Train = null);
 
     public static IReadOnlyList<Candidate> All(ForecastOptions options)
     {
@@ -72,9 +81,7 @@ internal static class ForecastCandidates
                 : null),
         };
         if (options.IncludeMachineLearning)
-            list.Add(new(Boosting, (s, h) => GradientBoostedModel.Forecast(s.Y, h, s.Period) is { } mean
-                ? new(ForecastPath.Normal(mean, NaiveSpread(s.Y, h)), "FastTree", "gradient-boosted trees on recent changes and the calendar", HasModelIntervals: false)
-                : null));
+            list.Add(new(Boosting, (s, h) => BoostingForecaster(s, h)?.Invoke(s, h), Train: BoostingForecaster));
         list.Add(new(CombMedian, (_, _) => null, [Ets, Theta, Arima]));
         list.Add(new(CombMean, (_, _) => null, [Ses, Damped, Theta, Arima]));
         return list;
@@ -92,6 +99,15 @@ internal static class ForecastCandidates
         var median = combination.Name == CombMedian;
         var names = string.Join(", ", combination.Members!.Select(n => n == Damped ? "damped trend" : n));
         return new(ForecastPath.Combine(paths, median), combination.Name, $"{(median ? "median" : "average")} of {names} forecasts");
+    }
+
+    /// <summary>FastTree trained on the full (untruncated) history, so the calendar position means the same at every origin.</summary>
+    private static Func<PreparedSeries, int, CandidateForecast?>? BoostingForecaster(PreparedSeries training, int h)
+    {
+        var model = GradientBoostedModel.Train(training.Full, h, training.Period);
+        if (model is null) return null;
+        return (s, steps) => new(ForecastPath.Normal(model.Forecast(s.Full, steps), NaiveSpread(s.Full, steps)), "FastTree",
+            "gradient-boosted trees on recent changes and the calendar", HasModelIntervals: false);
     }
 
     /// <summary>The random walk's standard deviations: a stand-in spread for models without a distribution of their own.</summary>

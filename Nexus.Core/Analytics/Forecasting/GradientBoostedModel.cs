@@ -34,8 +34,38 @@ public static class GradientBoostedModel
         public float Label { get; set; }
     }
 
+    /// <summary>A model trained on one history that forecasts from the end of any later history of the same series.</summary>
+    public sealed class Trained
+    {
+        private readonly MLContext _ml;
+        private readonly ITransformer _model;
+        private readonly int _season;
+        private readonly double _scale;
+        private readonly int _horizon;
+
+        internal Trained(MLContext ml, ITransformer model, int season, double scale, int horizon)
+        {
+            (_ml, _model, _season, _scale, _horizon) = (ml, model, season, scale, horizon);
+        }
+
+        /// <summary>Forecasts up to the trained horizon from the end of <paramref name="history"/> (which must start where the training series did).</summary>
+        public double[] Forecast(double[] history, int horizon)
+        {
+            var n = history.Length;
+            var steps = Math.Min(horizon, _horizon);
+            var future = Enumerable.Range(1, steps).Select(h => new Row { Features = Features(history, n, h, _season, _scale) }).ToList();
+            var scores = _model.Transform(_ml.Data.LoadFromEnumerable(future)).GetColumn<float>("Score").ToArray();
+            var result = new double[steps];
+            for (var h = 0; h < steps; h++) result[h] = history[n - 1] + scores[h] * _scale;
+            return result;
+        }
+    }
+
     /// <summary>Point forecasts (no intervals: the caller derives them from backtest errors), or null on short history.</summary>
-    public static double[]? Forecast(double[] y, int horizon, int m)
+    public static double[]? Forecast(double[] y, int horizon, int m) => Train(y, horizon, m)?.Forecast(y, horizon);
+
+    /// <summary>Trains on <paramref name="y"/> for steps 1..<paramref name="horizon"/>; null when the history is too short.</summary>
+    public static Trained? Train(double[] y, int horizon, int m)
     {
         var n = y.Length;
         var season = m > 1 && n > 3 * m ? m : 0;
@@ -63,12 +93,7 @@ public static class GradientBoostedModel
             DiskTranspose = false,
             NumberOfThreads = 1,
         });
-        var model = trainer.Fit(ml.Data.LoadFromEnumerable(rows));
-        var future = Enumerable.Range(1, horizon).Select(h => new Row { Features = Features(y, n, h, season, scale) }).ToList();
-        var scores = model.Transform(ml.Data.LoadFromEnumerable(future)).GetColumn<float>("Score").ToArray();
-        var result = new double[horizon];
-        for (var h = 0; h < horizon; h++) result[h] = y[n - 1] + scores[h] * scale;
-        return result;
+        return new Trained(ml, trainer.Fit(ml.Data.LoadFromEnumerable(rows)), season, scale, horizon);
     }
 
     private static float[] Features(double[] y, int t, int h, int season, double scale)
