@@ -21,6 +21,7 @@ internal static class AnalyzeCommand
     {
         AnalyzeClvCommand.Create(),
         AnalyzeRfmCommand.Create(),
+        AnalyzeForecastCommand.Create(),
     };
 
     /// <summary>The input options every analyze sub-verb shares.</summary>
