@@ -34,7 +34,7 @@ public static class MagentoCatalogWriter
         w.WriteNumber("website_id", 1);
         w.WriteStartArray("addresses");
         if (hasBilling) Address(w, c.Id * 2, c.Id, c.Billing, c.Billing.Phone, billing: true, shipping: !hasShipping);
-        if (hasShipping) Address(w, c.Id * 2 + 1, c.Id, c.Shipping, c.Billing.Phone, billing: !hasBilling, shipping: true);
+        if (hasShipping) Address(w, c.Id * 2 + 1, c.Id, c.Shipping, c.Billing.Phone, billing: false, shipping: true);
         w.WriteEndArray();
         w.WriteNumber("disable_auto_group_change", 0);
         w.WriteStartObject("extension_attributes");
