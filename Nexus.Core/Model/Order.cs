@@ -40,6 +40,17 @@ public sealed record Order
 
     public required Money Total { get; init; }
 
+    /// <summary>
+    /// The store's base (accounting) currency when the order was placed in another one (Magento
+    /// <c>base_currency_code</c> vs <c>order_currency_code</c>); null when the platform has only one currency per order.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? BaseCurrency { get; init; }
+
+    /// <summary><see cref="Total"/> in <see cref="BaseCurrency"/>, as the platform converted it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Money? BaseTotal { get; init; }
+
     /// <summary>Sum of the refunds' amounts (positive).</summary>
     public Money RefundedTotal => Refunds.Aggregate(Money.Zero(Currency), (sum, refund) => sum + refund.Amount);
 

@@ -33,6 +33,13 @@ public sealed record OrderLine
     /// <summary>Tax per rate on this line.</summary>
     public IReadOnlyList<LineTax> Taxes { get; init; } = [];
 
+    /// <summary>
+    /// The items a bundle line is made of (Magento bundle children), null for ordinary lines. Their amounts are
+    /// part of this line's, never added to the order again. Left out of the stored JSON when null.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<OrderLine>? Children { get; init; }
+
     public IReadOnlyDictionary<string, string> Extras { get; init; } = Model.Extras.Empty;
 }
 

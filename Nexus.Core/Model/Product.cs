@@ -1,6 +1,6 @@
 namespace Nexus.Core.Model;
 
-public enum ProductType { Unknown = 0, Simple, Variable, Grouped, External }
+public enum ProductType { Unknown = 0, Simple, Variable, Grouped, External, Bundle }
 
 public enum StockStatus { Unknown = 0, InStock, OutOfStock, OnBackorder }
 
@@ -42,6 +42,14 @@ public sealed record Product
 
     /// <summary>Full variants when they have been fetched (WooCommerce serves them from a separate endpoint).</summary>
     public IReadOnlyList<Variant> Variants { get; init; } = [];
+
+    /// <summary>
+    /// SKUs of the products a bundle or grouped product is made of (Magento <c>bundle_product_options</c> /
+    /// <c>product_links</c>); null when the product has none. Left out of the stored JSON when null, so payloads of
+    /// platforms without components are unchanged.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? ComponentSkus { get; init; }
 
     public DateTimeOffset? CreatedAt { get; init; }
     public DateTimeOffset? ModifiedAt { get; init; }

@@ -14,4 +14,7 @@ public interface ISandboxEmulator
 
     /// <summary>Answers a request; <paramref name="path"/> is what follows /{prefix}/{platform}/{store}/.</summary>
     Task HandleAsync(HttpContext http, SandboxStoreHost host, string siteRoot, string path);
+
+    /// <summary>The answer to a URL naming no sandbox store of this platform: what that platform says to a wrong URL.</summary>
+    Task WriteStoreNotFoundAsync(HttpContext http) => WooCommerce.WooError.NoRoute().WriteAsync(http.Response, http.RequestAborted);
 }

@@ -19,6 +19,7 @@ public static class SandboxEndpoints
         var options = configuration.GetSection(SandboxOptions.Section).Get<SandboxOptions>() ?? new SandboxOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxEmulator, WooCommerceEmulator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxEmulator, Magento.MagentoEmulator>());
         services.TryAddSingleton(sp =>
         {
             var registry = new SandboxStoreRegistry(sp.GetRequiredService<TimeProvider>());
@@ -42,6 +43,11 @@ public static class SandboxEndpoints
             var registry = services.GetRequiredService<SandboxStoreRegistry>();
             var emulator = services.GetServices<ISandboxEmulator>().FirstOrDefault(e => string.Equals(e.Platform, platform, StringComparison.OrdinalIgnoreCase));
             var host = registry.Find(platform, store);
+            if (emulator is not null && host is null)
+            {
+                await emulator.WriteStoreNotFoundAsync(http);
+                return;
+            }
             if (emulator is null || host is null)
             {
                 // A missing store looks like a WordPress site without the route, which is what a wrong URL gets.

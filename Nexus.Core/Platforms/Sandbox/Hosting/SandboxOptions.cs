@@ -43,6 +43,9 @@ public sealed class SandboxStoreOptions
     public double DefectRate { get; set; } = 0.02;
     public Dictionary<DefectKind, double> Defects { get; set; } = [];
 
+    /// <summary>Magento stores only: access token pair, bearer switch, pre-2.4 paging, store codes, ACL gaps.</summary>
+    public Magento.MagentoSandboxOptions Magento { get; set; } = new();
+
     public GenerationOptions ToGenerationOptions(TimeProvider time)
     {
         var rates = DefectRates.Uniform(DefectRate);

@@ -7,9 +7,11 @@ namespace Nexus.Core.Platforms.WooCommerce.Auth;
 public enum OAuth1SignatureMethod { HmacSha1, HmacSha256 }
 
 /// <summary>
-/// OAuth 1.0a signatures (RFC 5849 §3.4) shared by the connector (sign) and the sandbox (verify), so both
+/// OAuth 1.0a signatures (RFC 5849 §3.4) shared by the connectors (sign) and the sandboxes (verify), so both
 /// sides use one base-string implementation. WooCommerce's one-legged flow has no token: the key is
-/// "consumer_secret&amp;". Parameters are the query string plus the oauth_* values; the body is never signed.
+/// "consumer_secret&amp;". Magento integrations sign with an access token too (oauth_token, key
+/// "consumer_secret&amp;token_secret", oauth_version 1.0). Parameters are the query string plus the oauth_* values;
+/// the body is never signed.
 /// </summary>
 public static class OAuth1Signer
 {
@@ -72,9 +74,12 @@ public static class OAuth1Signer
     /// Signs a request: returns the oauth_* parameters (including oauth_signature) to add to the query string
     /// or an Authorization header. <paramref name="uri"/>'s own query parameters are part of the signature.
     /// </summary>
+    /// <param name="token">The access token (three-legged / Magento integrations); null for WooCommerce's one-legged flow.</param>
+    /// <param name="tokenSecret">The access token's secret, the second half of the signing key.</param>
+    /// <param name="version">Sent as oauth_version when set (Magento's own client sends "1.0"; WooCommerce wants none).</param>
     public static IReadOnlyList<KeyValuePair<string, string>> Sign(
         string httpMethod, Uri uri, string consumerKey, string consumerSecret, OAuth1SignatureMethod method,
-        DateTimeOffset timestamp, string nonce)
+        DateTimeOffset timestamp, string nonce, string? token = null, string? tokenSecret = null, string? version = null)
     {
         var oauth = new List<KeyValuePair<string, string>>
         {
@@ -83,16 +88,18 @@ public static class OAuth1Signer
             new("oauth_signature_method", MethodName(method)),
             new("oauth_timestamp", timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
+        if (token is not null) oauth.Add(new("oauth_token", token));
+        if (version is not null) oauth.Add(new("oauth_version", version));
         var all = QueryParameters(uri).Concat(oauth);
-        oauth.Add(new("oauth_signature", Signature(BaseString(httpMethod, uri, all), method, consumerSecret)));
+        oauth.Add(new("oauth_signature", Signature(BaseString(httpMethod, uri, all), method, consumerSecret, tokenSecret)));
         return oauth;
     }
 
     /// <summary>Checks a received signature in constant time against the one computed from the same parameters.</summary>
     public static bool Verify(string httpMethod, Uri uri, IEnumerable<KeyValuePair<string, string>> parameters,
-        string signature, OAuth1SignatureMethod method, string consumerSecret)
+        string signature, OAuth1SignatureMethod method, string consumerSecret, string? tokenSecret = null)
     {
-        var expected = Signature(BaseString(httpMethod, uri, parameters), method, consumerSecret);
+        var expected = Signature(BaseString(httpMethod, uri, parameters), method, consumerSecret, tokenSecret);
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature));
     }
 
