@@ -19,6 +19,7 @@ public static class SandboxEndpoints
         var options = configuration.GetSection(SandboxOptions.Section).Get<SandboxOptions>() ?? new SandboxOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxEmulator, WooCommerceEmulator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxEmulator, Shopify.ShopifyEmulator>());
         services.TryAddSingleton(sp =>
         {
             var registry = new SandboxStoreRegistry(sp.GetRequiredService<TimeProvider>());
