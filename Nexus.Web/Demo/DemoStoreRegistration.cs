@@ -50,7 +50,7 @@ public sealed class DemoStoreRegistration(
             if (merchant is null) return;
 
             var existing = await stores.ListAsync(merchant.TenantId);
-            foreach (var sandboxStore in sandbox.Value.Stores)
+            foreach (var sandboxStore in sandbox.Value.Stores.Where(s => s.RegisterForDemo))
             {
                 var url = SandboxUrl(address, sandboxStore);
                 var name = $"Demo store ({sandboxStore.Name})";

@@ -20,7 +20,7 @@ internal static class ShopifyResponses
         "<h1>502 Bad Gateway</h1><p>There was a problem loading this website. Please try again.</p></body></html>";
     private const string UnavailablePage =
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Service Unavailable</title></head><body>" +
-        "<h1>503 Service Unavailable</h1><p>This store is temporarily unavailable. Please check back soon.</p></body></html>";
+        "<h1>503 Service Unavailable</h1><p>There was a problem loading this website. Please check back soon.</p></body></html>";
 
     public static Task Json(HttpResponse response, int status, object body, CancellationToken ct)
     {
