@@ -31,7 +31,7 @@ internal static class ShopifyJson
     {
         if (Prop(obj, name) is not { } v) return null;
         if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d)) return d;
-        if (v.ValueKind == JsonValueKind.String && decimal.TryParse(v.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out d)) return d;
+        if (v.ValueKind == JsonValueKind.String && decimal.TryParse(v.GetString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out d)) return d;
         issues.Add(path, v.GetRawText(), MappingRules.Decimal, $"{path} must be a number.");
         return null;
     }
