@@ -50,7 +50,7 @@ public sealed class DemoStoreRegistration(
             if (merchant is null) return;
 
             var existing = await stores.ListAsync(merchant.TenantId);
-            foreach (var sandboxStore in sandbox.Value.Stores)
+            foreach (var sandboxStore in sandbox.Value.Stores.Where(s => s.RegisterForDemo))
             {
                 // A sandbox store of a platform Nexus has no connector for yet (Magento until its connector lands) is
                 // served for curl and tests, but a merchant could not sync it: do not put it on the Stores page.

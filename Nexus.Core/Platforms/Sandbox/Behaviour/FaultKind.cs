@@ -21,4 +21,6 @@ public enum FaultKind
     RepeatPreviousPage,
     /// <summary>HTTP 401 woocommerce_rest_authentication_error although the credentials are right.</summary>
     AuthFailure,
+    /// <summary>Shopify: the cost bucket is emptied first (another app's burst), so the request is answered THROTTLED.</summary>
+    Throttled,
 }

@@ -20,6 +20,7 @@ public static class SandboxEndpoints
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxEmulator, WooCommerceEmulator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxEmulator, Magento.MagentoEmulator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISandboxEmulator, Shopify.ShopifyEmulator>());
         services.TryAddSingleton(sp =>
         {
             var registry = new SandboxStoreRegistry(sp.GetRequiredService<TimeProvider>());

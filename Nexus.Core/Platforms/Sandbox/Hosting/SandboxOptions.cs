@@ -31,6 +31,12 @@ public sealed class SandboxStoreOptions
     /// <summary>Accept HTTP Basic / query-string keys over plain HTTP (real WooCommerce requires OAuth 1.0a there).</summary>
     public bool AllowBasicOverHttp { get; set; }
 
+    /// <summary>Access token, scopes, cost bucket and bulk-operation pacing when <see cref="Platform"/> is "shopify".</summary>
+    public Shopify.ShopifySandboxOptions Shopify { get; set; } = new();
+
+    /// <summary>False keeps the store out of the demo merchant's store list (e.g. while its platform has no connector).</summary>
+    public bool RegisterForDemo { get; set; } = true;
+
     /// <summary>Requests per minute before 429 (token bucket); 0 = unlimited.</summary>
     public int RateLimitPerMinute { get; set; }
     /// <summary>Delay added to every response, on the sandbox TimeProvider.</summary>
