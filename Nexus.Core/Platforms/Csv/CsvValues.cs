@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json;
+using Nexus.Core.Model;
+using Nexus.Core.Platforms.Mapping;
+
+namespace Nexus.Core.Platforms.Csv;
+
+/// <summary>
+/// Reads typed values out of CSV cells, recording an issue (column, value, rule, message) instead of throwing so
+/// one record reports every bad cell. Empty cells are "absent", never zero or an error, unless required.
+/// </summary>
+public sealed class CsvValues(CsvHeader header, MappingIssueCollector issues)
+{
+    /// <summary>Shopify's export format ("2024-01-15 10:30:00 -0500") first, then ISO 8601 variants.</summary>
+    public static readonly string[] ExportDateFormats =
+        ["yyyy-MM-dd HH:mm:ss zzz", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd"];
+
+    public MappingIssueCollector Issues => issues;
+
+    public static string? Text(CsvRow row, int column) => row[column] is { Length: > 0 } text ? text.Trim() : null;
+
+    public string? Required(CsvRow row, int column, string what)
+    {
+        var text = Text(row, column);
+        if (text is null)
+            issues.Add(Name(column, what), null, MappingRules.Required, $"{what} is empty (line {row.LineNumber}).");
+        return text;
+    }
+
+    public decimal? Decimal(CsvRow row, int column, char decimalSeparator = '.')
+    {
+        var text = Text(row, column);
+        if (text is null)
+            return null;
+        if (TryDecimal(text, decimalSeparator, out var value))
+            return value;
+        issues.Add(Name(column), text, MappingRules.Decimal, $"\"{text}\" in column {Name(column)} is not a number (line {row.LineNumber}).");
+        return null;
+    }
+
+    public Money Money(CsvRow row, int column, string currency, char decimalSeparator = '.') => new(Decimal(row, column, decimalSeparator) ?? 0m, currency);
+
+    public Money? OptionalMoney(CsvRow row, int column, string currency, char decimalSeparator = '.') =>
+        Decimal(row, column, decimalSeparator) is { } amount ? new Money(amount, currency) : null;
+
+    public int? Integer(CsvRow row, int column)
+    {
+        var text = Text(row, column);
+        if (text is null)
+            return null;
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            return value;
+        if (TryDecimal(text, '.', out var d) && d == Math.Truncate(d) && d is >= int.MinValue and <= int.MaxValue)
+            return (int)d;
+        issues.Add(Name(column), text, MappingRules.Integer, $"\"{text}\" in column {Name(column)} is not a whole number (line {row.LineNumber}).");
+        return null;
+    }
+
+    /// <param name="format">An exact .NET date format, or null for <see cref="ExportDateFormats"/>.</param>
+    public DateTimeOffset? Date(CsvRow row, int column, string? format = null)
+    {
+        var text = Text(row, column);
+        if (text is null)
+            return null;
+        if (TryDate(text, format, out var value))
+            return value;
+        issues.Add(Name(column), text, MappingRules.DateTime,
+            format is null
+                ? $"\"{text}\" in column {Name(column)} is not a date Nexus recognises (line {row.LineNumber}); map the column with its date format."
+                : $"\"{text}\" in column {Name(column)} does not match the date format {format} (line {row.LineNumber}).");
+        return null;
+    }
+
+    public string? Currency(CsvRow row, int column)
+    {
+        var text = Text(row, column)?.ToUpperInvariant();
+        if (Model.Money.IsIsoCurrencyCode(text))
+            return text;
+        issues.Add(Name(column, "Currency"), text, MappingRules.CurrencyCode,
+            $"\"{text}\" in column {Name(column, "Currency")} is not a three-letter currency code such as USD or EUR (line {row.LineNumber}).");
+        return null;
+    }
+
+    /// <summary>
+    /// A number with the given decimal separator; the other separator is accepted only as a thousands separator
+    /// in groups of three ("1,234.50"), so "12,50" read with '.' fails instead of becoming 1250. Currency symbols
+    /// and spaces around the number are ignored.
+    /// </summary>
+    public static bool TryDecimal(string text, char decimalSeparator, out decimal value)
+    {
+        const NumberStyles plain = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+        if (decimalSeparator == '.' && text.AsSpan().IndexOfAnyExcept("0123456789.-") < 0)
+            return decimal.TryParse(text, plain, CultureInfo.InvariantCulture, out value); // the common case, no regex
+
+        value = 0;
+        var s = text.Trim().Trim('$', '€', '£', '¥').Trim().Replace("\u00a0", "", StringComparison.Ordinal);
+        var thousands = decimalSeparator == ',' ? '.' : ',';
+        var pattern = decimalSeparator == ','
+            ? @"^[-+]?(\d{1,3}([. ]\d{3})+|\d+)(,\d+)?$"
+            : @"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$";
+        if (!System.Text.RegularExpressions.Regex.IsMatch(s, pattern))
+            return false;
+        s = s.Replace(thousands.ToString(), "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        if (decimalSeparator == ',')
+            s = s.Replace(',', '.');
+        return decimal.TryParse(s, plain, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Dates without an offset are taken as UTC, so the same file always gives the same instants.</summary>
+    public static bool TryDate(string text, string? format, out DateTimeOffset value)
+    {
+        const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal;
+        var s = text.Trim();
+        return format is null
+            ? DateTimeOffset.TryParseExact(s, ExportDateFormats, CultureInfo.InvariantCulture, styles, out value)
+            : DateTimeOffset.TryParseExact(s, format, CultureInfo.InvariantCulture, styles, out value);
+    }
+
+    /// <summary>Extras hold raw JSON per key; CSV cells are strings.</summary>
+    public static IReadOnlyDictionary<string, string> Extras(IEnumerable<(string Key, string? Value)> values)
+    {
+        Dictionary<string, string>? extras = null;
+        foreach (var (key, value) in values)
+        {
+            if (!string.IsNullOrEmpty(value))
+                (extras ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = JsonSerializer.Serialize(value);
+        }
+
+        return extras ?? Model.Extras.Empty;
+    }
+
+    public string Name(int column, string? fallback = null) => column >= 0 ? header.Names[column] : fallback ?? "?";
+}
