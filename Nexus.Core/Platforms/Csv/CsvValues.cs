@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Nexus.Core.Model;
 using Nexus.Core.Platforms.Mapping;
 
@@ -123,10 +122,39 @@ public sealed class CsvValues(CsvHeader header, MappingIssueCollector issues)
         foreach (var (key, value) in values)
         {
             if (!string.IsNullOrEmpty(value))
-                (extras ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = JsonSerializer.Serialize(value);
+                (extras ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = JsonString(value);
         }
 
         return extras ?? Model.Extras.Empty;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NeedsEscaping =
+        System.Buffers.SearchValues.Create("\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
+    /// <summary>
+    /// A JSON string literal with only the escapes JSON requires (quote, backslash, control characters), so
+    /// extras stay readable ("Müller", "&lt;p&gt;") and the common cell needs no serializer at all.
+    /// </summary>
+    internal static string JsonString(string value)
+    {
+        if (value.AsSpan().IndexOfAny(NeedsEscaping) < 0)
+            return string.Concat("\"", value, "\"");
+        var json = new System.Text.StringBuilder(value.Length + 8).Append('"');
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '"' => json.Append("\\\""),
+                '\\' => json.Append("\\\\"),
+                '\n' => json.Append("\\n"),
+                '\r' => json.Append("\\r"),
+                '\t' => json.Append("\\t"),
+                < ' ' => json.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                _ => json.Append(c),
+            };
+        }
+
+        return json.Append('"').ToString();
     }
 
     public string Name(int column, string? fallback = null) => column >= 0 ? header.Names[column] : fallback ?? "?";
