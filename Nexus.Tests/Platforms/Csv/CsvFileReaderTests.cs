@@ -193,6 +193,18 @@ public class CsvFileReaderTests
     }
 
     [Fact]
+    public async Task Resuming_a_windows_1252_file_counts_its_own_bytes_not_utf8()
+    {
+        var text = "Name;Stadt\r\n" + string.Concat(Enumerable.Range(1, 30).Select(i => $"Jürgen Groß {i};Köln €\r\n"));
+        var (_, all) = await ReadAllAsync(Windows1252(text));
+
+        var (_, rest) = await ReadAllAsync(Windows1252(text), from: all[20].Position);
+
+        Assert.Equal(all.Skip(20).Select(r => r.Fields), rest.Select(r => r.Fields));
+        Assert.Equal("Jürgen Groß 21", rest[0].Fields[0]);
+    }
+
+    [Fact]
     public async Task A_position_from_another_file_is_refused()
     {
         var (_, rows) = await ReadAllAsync(Utf8("a,b\n1,2\n3,4\n"));
