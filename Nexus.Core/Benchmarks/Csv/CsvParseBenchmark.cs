@@ -24,7 +24,7 @@ public sealed class CsvParseBenchmark : IBenchmark
     public string Name => "csv-parse";
 
     public string Description =>
-        "1M-row Shopify orders CSV: Sylvan.Data.Csv vs CsvHelper raw parse (rows/s, allocations, peak working set), then Nexus's reader and orders page source vs the raw parse (--size sets rows)";
+        "1M-row Shopify orders CSV: CsvHelper vs Sylvan.Data.Csv raw parse (rows/s, allocations, peak working set), then Nexus's reader and orders page source vs the raw parse (--size sets rows)";
 
     public async Task<BenchmarkResult> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
@@ -43,8 +43,8 @@ public sealed class CsvParseBenchmark : IBenchmark
 
             var runs = new (string Name, Func<string, CancellationToken, Task<long>> Parse)[]
             {
-                ("Sylvan.Data.Csv 1.4.4", (p, _) => Task.FromResult(ParseWithSylvan(p))),
                 ("CsvHelper 34.0.0", (p, _) => Task.FromResult(ParseWithCsvHelper(p))),
+                ("Sylvan.Data.Csv 1.4.4", (p, _) => Task.FromResult(ParseWithSylvan(p))),
                 ("Nexus CsvFileReader (CsvHelper)", ReadWithNexusAsync),
                 ("Nexus orders page source", PageOrdersAsync),
             };
@@ -77,16 +77,16 @@ public sealed class CsvParseBenchmark : IBenchmark
 
     private BenchmarkResult Describe(int rows, int orders, long bytes, IReadOnlyList<string> names, IReadOnlyList<Measurement> m)
     {
-        const string sylvan = "Sylvan raw parse, same run";
+        const string chosen = "CsvHelper raw parse (the chosen library)";
         var figures = new List<BenchmarkFigure>
         {
             new($"{names[0]}: rows/s", rows / m[0].Seconds, "rows/s"),
-            new($"{names[1]}: rows/s", rows / m[1].Seconds, "rows/s", rows / m[0].Seconds, sylvan),
-            new($"{names[2]}: rows/s", rows / m[2].Seconds, "rows/s", rows / m[0].Seconds, sylvan),
-            new($"{names[3]}: rows/s", rows / m[3].Seconds, "rows/s", rows / m[0].Seconds, sylvan),
+            new($"{names[1]}: rows/s", rows / m[1].Seconds, "rows/s", rows / m[0].Seconds, chosen),
+            new($"{names[2]}: rows/s", rows / m[2].Seconds, "rows/s", rows / m[0].Seconds, chosen),
+            new($"{names[3]}: rows/s", rows / m[3].Seconds, "rows/s", rows / m[0].Seconds, chosen),
         };
         for (var i = 0; i < m.Count; i++)
-            figures.Add(new BenchmarkFigure($"{names[i]}: allocated", m[i].AllocatedBytes / 1e6, "MB", i == 0 ? null : m[0].AllocatedBytes / 1e6, i == 0 ? null : sylvan));
+            figures.Add(new BenchmarkFigure($"{names[i]}: allocated", m[i].AllocatedBytes / 1e6, "MB", i == 0 ? null : m[0].AllocatedBytes / 1e6, i == 0 ? null : chosen));
         for (var i = 0; i < m.Count; i++)
             figures.Add(new BenchmarkFigure($"{names[i]}: peak working set", m[i].PeakWorkingSetBytes / 1e6, "MB"));
         var notes = new List<string>

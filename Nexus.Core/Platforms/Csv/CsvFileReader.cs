@@ -223,6 +223,7 @@ public sealed class CsvFileReader : IAsyncDisposable
             DetectSeparatorHint = false,
             MaxRecordSize = _options.MaxRecordChars,
             BufferSize = BufferBytes,
+            PoolStrings = true, // "USD", "paid", "true" once per column instead of once per row
         }, leaveOpen: true);
     }
 

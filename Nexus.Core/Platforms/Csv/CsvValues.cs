@@ -110,9 +110,40 @@ public sealed class CsvValues(CsvHeader header, MappingIssueCollector issues)
     {
         const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal;
         var s = text.Trim();
+        if (format is null && TryShopifyDate(s, out value))
+            return true;
         return format is null
             ? DateTimeOffset.TryParseExact(s, ExportDateFormats, CultureInfo.InvariantCulture, styles, out value)
             : DateTimeOffset.TryParseExact(s, format, CultureInfo.InvariantCulture, styles, out value);
+    }
+
+    /// <summary>"2024-01-15 10:30:00 -0500" without the general parser: an orders export has several per order.</summary>
+    private static bool TryShopifyDate(string s, out DateTimeOffset value)
+    {
+        value = default;
+        if (s.Length != 25 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':' || s[19] != ' ' || s[20] is not ('+' or '-'))
+            return false;
+        if (!Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day) || !Digits(s, 11, 2, out var hour)
+            || !Digits(s, 14, 2, out var minute) || !Digits(s, 17, 2, out var second) || !Digits(s, 21, 2, out var offsetHours) || !Digits(s, 23, 2, out var offsetMinutes))
+            return false;
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(1, year), month) || hour > 23 || minute > 59 || second > 59 || offsetHours > 14 || offsetMinutes > 59)
+            return false;
+        var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+        value = new DateTimeOffset(year, month, day, hour, minute, second, s[20] == '-' ? -offset : offset);
+        return true;
+    }
+
+    private static bool Digits(string s, int start, int length, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            if (!char.IsAsciiDigit(s[i]))
+                return false;
+            value = value * 10 + (s[i] - '0');
+        }
+
+        return value >= 0 && (length != 4 || value >= 1);
     }
 
     /// <summary>Extras hold raw JSON per key; CSV cells are strings.</summary>
