@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Core.Benchmarks.Analytics;
+using Nexus.Core.Benchmarks.Csv;
 using Nexus.Core.Benchmarks.Mapping;
 using Nexus.Core.Benchmarks.Sandbox;
 using Nexus.Core.Benchmarks.Sync;
@@ -25,6 +26,7 @@ public static class BenchmarkRegistry
         typeof(SyncBenchmark),
         typeof(SyncBudgetBenchmark),
         typeof(Forecasting.ForecastBenchmark),
+        typeof(CsvParseBenchmark),
     ];
 
     /// <summary>Instantiates every registered benchmark (constructors must be cheap: no work before <see cref="IBenchmark.RunAsync"/>).</summary>
