@@ -40,7 +40,7 @@ public sealed class SyncEngine(
 
         var (run, resumedFrom) = await StartRunAsync(db, store.TenantId, storeId, mode, cancellationToken);
         var state = new RunState(db, run, connector, sink, Stopwatch.StartNew(), store.TenantId, resumedFrom);
-        logger.LogInformation("Sync run {RunId} of store {StoreId} started ({Mode})", run.Id, storeId, mode);
+        logger.LogInformation("Sync run {RunId} of store {StoreId} started ({Mode})", run.Id, storeId, run.Mode);
 
         var needsMerchant = false;
         try
@@ -98,6 +98,9 @@ public sealed class SyncEngine(
             stale.FinishedAt = clock.GetUtcNow();
         }
         var resumedFrom = interrupted.FirstOrDefault();
+        // An incremental sync of a store with nothing synced yet fetches everything: it is a full sync and says so.
+        if (mode == SyncMode.Incremental && !await db.SyncCursors.AnyAsync(c => c.StoreId == storeId && c.CompletedThrough != null, cancellationToken))
+            mode = SyncMode.Full;
         var run = new SyncRun { TenantId = tenantId, StoreId = storeId, Mode = resumedFrom?.Mode ?? mode, Status = SyncRunStatus.Running, StartedAt = clock.GetUtcNow() };
         db.SyncRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);

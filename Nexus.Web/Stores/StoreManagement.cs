@@ -14,15 +14,15 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
 
     public async Task<ConnectionTestResult> TestConnectionAsync(string platform, string baseUrl, StoreCredentials credentials, CancellationToken cancellationToken = default)
     {
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        if (StoreAddress.Normalize(baseUrl) is not { } address)
         {
-            return ConnectionTestResult.Failed($"'{baseUrl}' is not a web address.", "Enter the store's address, e.g. https://shop.example.com.");
+            return ConnectionTestResult.Failed($"'{baseUrl}' is not a web address.", $"Enter the store's address, e.g. {StoreAddress.Example}.");
         }
         if (!platforms.IsKnown(platform))
         {
             return ConnectionTestResult.Failed($"Nexus cannot connect to '{platform}' stores yet.", "Choose one of the listed platforms.");
         }
-        var connector = platforms.CreateConnector(platform, new ConnectorTarget(0, baseUrl.TrimEnd('/'), credentials));
+        var connector = platforms.CreateConnector(platform, new ConnectorTarget(0, address, credentials));
         try
         {
             return await connector.TestConnectionAsync(cancellationToken);
