@@ -65,6 +65,7 @@ public static class NexusWebApp
         builder.Services.AddMudServices();
         builder.Services.AddAccounts();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<Nexus.Web.Components.Layout.ThemePreferences>();
         builder.Services.AddHostedService<DemoStoreRegistration>();
         builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddSyncWeb();
