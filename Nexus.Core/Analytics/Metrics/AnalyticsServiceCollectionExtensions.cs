@@ -11,6 +11,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OverviewQuery>();
         services.AddSingleton<CohortQuery>();
         services.AddSingleton<CustomerAnalytics>();
+        services.AddSingleton<CustomerDirectory>();
         return services;
     }
 }
