@@ -40,11 +40,11 @@ public sealed class QualityGate(QualityEngine engine, QualitySnapshotWriter snap
         {
             var q = verdict.Quarantine;
             found.Add(new RecordIssues(verdict.PlatformId, verdict.Issues, q));
-            foreach (var issue in verdict.Issues)
+            switch (QualityScorer.WorstSeverity(verdict.Issues))
             {
-                if (issue.Severity == QualitySeverity.Error) errors++;
-                else if (issue.Severity == QualitySeverity.Warning) warnings++;
-                else infos++;
+                case QualitySeverity.Error: errors++; break;
+                case QualitySeverity.Warning: warnings++; break;
+                case QualitySeverity.Info: infos++; break;
             }
             if (q)
             {
@@ -59,7 +59,7 @@ public sealed class QualityGate(QualityEngine engine, QualitySnapshotWriter snap
         }
         foreach (var bad in mappingQuarantine)
         {
-            errors += bad.Issues.Count;
+            errors++;
             found.Add(new RecordIssues(bad.PlatformId ?? "", bad.Issues.Select(i => new RecordIssue(MappingRule.IdFor(entity, i.Rule), QualitySeverity.Error,
                 i.Field, i.Value, i.Message, true)).ToList(), true));
         }

@@ -188,7 +188,9 @@ public sealed class SyncEngine(
         counts.Errors += found.Errors;
         counts.Warnings += found.Warnings;
         counts.Infos += found.Infos;
-        counts.Cleansed += found.Cleansed;
+        // Cleansing counts where it changed what Nexus holds: a re-sync of records stored unchanged cleansed nothing new.
+        // (Per page the gate knows which records it cleansed and the upsert how many it stored new or changed.)
+        counts.Cleansed += Math.Min(found.Cleansed, upserted.Inserted + upserted.Updated);
 
         if (page.MaxModified is { } modified && (cursor.InProgressHighWater is null || modified > cursor.InProgressHighWater))
         {
