@@ -68,6 +68,7 @@ public static class NexusWebApp
         builder.Services.AddMudServices();
         builder.Services.AddAccounts();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<Nexus.Web.Components.Layout.ThemePreferences>();
         builder.Services.AddHostedService<DemoStoreRegistration>();
         builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddSyncWeb();
@@ -82,7 +83,8 @@ public static class NexusWebApp
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseNexusHosting();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // A bodiless 4xx/5xx gets the app's page for its status: /status/404 "not found", /status/403 "not allowed".
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

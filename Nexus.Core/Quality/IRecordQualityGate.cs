@@ -5,7 +5,10 @@ namespace Nexus.Core.Quality;
 /// <summary>Who and when a page is checked for: the store, the sync run (null for re-validation) and the clock's now.</summary>
 public sealed record QualityScope(Guid TenantId, int StoreId, long? RunId, DateTimeOffset Now);
 
-/// <summary>What quality found on one page, for the live progress counts.</summary>
+/// <summary>
+/// What quality found on one page, for the live progress counts: records by their worst problem (errors, warnings,
+/// infos: each record counted once, as on the report card) and records a cleanser changed.
+/// </summary>
 public sealed record PageQuality(int Errors, int Warnings, int Infos, int Cleansed, int Quarantined)
 {
     public static PageQuality None { get; } = new(0, 0, 0, 0, 0);

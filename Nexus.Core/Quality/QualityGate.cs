@@ -38,11 +38,11 @@ public sealed class QualityGate(QualityEngine engine, QualitySnapshotWriter snap
         {
             var verdict = QualityEngine.Validate(cleansed[i], entity.PlatformId(cleansed[i]), logs[i], rules, context);
             found.Add(new RecordIssues(verdict.PlatformId, verdict.Issues, verdict.Quarantine));
-            foreach (var issue in verdict.Issues)
+            switch (QualityScorer.WorstSeverity(verdict.Issues))
             {
-                if (issue.Severity == QualitySeverity.Error) errors++;
-                else if (issue.Severity == QualitySeverity.Warning) warnings++;
-                else infos++;
+                case QualitySeverity.Error: errors++; break;
+                case QualitySeverity.Warning: warnings++; break;
+                case QualitySeverity.Info: infos++; break;
             }
             if (verdict.Quarantine)
             {
@@ -57,7 +57,7 @@ public sealed class QualityGate(QualityEngine engine, QualitySnapshotWriter snap
         }
         foreach (var bad in mappingQuarantine)
         {
-            errors += bad.Issues.Count;
+            errors++;
             found.Add(new RecordIssues(bad.PlatformId ?? "", bad.Issues.Select(x => new RecordIssue(MappingRule.IdFor(entity.Entity, x.Rule), QualitySeverity.Error,
                 x.Field, x.Value, x.Message, true)).ToList(), true));
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Nexus.Core.Platforms;
 using Nexus.Core.Storage;
 using Nexus.Core.Sync;
 
@@ -17,7 +18,24 @@ public sealed record SyncRunSummary(long Id, SyncMode Mode, SyncRunStatus Status
 
 /// <summary>One store card: where it is, what Nexus holds from it, and how its syncs went.</summary>
 public sealed record StoreOverview(StoreSummary Store, string SyncCron, bool SchedulePaused, int RequestsPerMinute, string? ActiveSyncJobId,
-    int Customers, int Products, int Orders, int Quarantined, SyncRunSummary? LastRun, string? QualityGrade = null, double? QualityScore = null);
+    int Customers, int Products, int Orders, int Quarantined, SyncRunSummary? LastRun, string? QualityGrade = null, double? QualityScore = null)
+{
+    /// <summary>
+    /// The card's counts while a sync runs: the database counts were read before the sync stored anything, so a
+    /// first sync would show 0 customers while the progress panel shows 2,000. Every record the running sync has
+    /// stored (inserted, updated or unchanged) is in the database, so the store holds at least that many.
+    /// </summary>
+    public StoreOverview WithLiveCounts(IReadOnlyDictionary<string, EntityCounts> running) => this with
+    {
+        Customers = AtLeast(Customers, running, SyncEntity.Customers),
+        Products = AtLeast(Products, running, SyncEntity.Products),
+        Orders = AtLeast(Orders, running, SyncEntity.Orders),
+        Quarantined = Math.Max(Quarantined, (int)running.Values.Sum(c => c.Quarantined)),
+    };
+
+    private static int AtLeast(int stored, IReadOnlyDictionary<string, EntityCounts> running, SyncEntity entity) =>
+        running.TryGetValue(entity.ToString(), out var c) ? (int)Math.Max(stored, c.Inserted + c.Updated + c.Unchanged) : stored;
+}
 
 /// <summary>Read model for the Stores pages. Counts run in the database, scoped to the tenant.</summary>
 public sealed class StoreOverviewQuery(IDbContextFactory<NexusDbContext> factory)

@@ -17,10 +17,7 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
         var name = store.Name.Trim();
         if (name.Length == 0) throw new ArgumentException("A store needs a name.", nameof(store));
         ValidateBudget(store.RequestsPerMinute);
-        if (!Uri.TryCreate(store.BaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ArgumentException($"'{store.BaseUrl}' is not a web address. Use the store's address, e.g. https://shop.example.com.", nameof(store));
-        }
+        var baseUrl = StoreAddress.Require(store.BaseUrl, nameof(store));
 
         await using var db = await CreateAsync(tenantId, cancellationToken);
         var entity = new ConnectedStore
@@ -28,7 +25,7 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
             TenantId = tenantId,
             Name = name,
             Platform = store.Platform,
-            BaseUrl = url.ToString().TrimEnd('/'),
+            BaseUrl = baseUrl,
             ProtectedCredentials = protector.Protect(store.Credentials),
             RequestsPerMinute = store.RequestsPerMinute,
             CreatedAt = clock.GetUtcNow(),
@@ -63,7 +60,7 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
     {
         await using var db = await CreateAsync(tenantId, cancellationToken);
         var entity = await db.Stores.FirstAsync(s => s.Id == storeId, cancellationToken);
-        entity.BaseUrl = baseUrl.TrimEnd('/');
+        entity.BaseUrl = StoreAddress.Require(baseUrl, nameof(baseUrl));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -75,7 +72,7 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
         var entity = await db.Stores.FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken)
                      ?? throw new KeyNotFoundException("That store does not exist or is not yours.");
         entity.Name = name.Trim();
-        entity.BaseUrl = baseUrl.TrimEnd('/');
+        entity.BaseUrl = StoreAddress.Require(baseUrl, nameof(baseUrl));
         entity.SyncCron = syncCron;
         entity.SchedulePaused = schedulePaused;
         entity.RequestsPerMinute = requestsPerMinute;

@@ -37,7 +37,7 @@ public sealed class SyncEngine(
 
         var (run, resumedFrom) = await StartRunAsync(db, store.TenantId, storeId, mode, cancellationToken);
         var state = new RunState(db, run, connector, sink, Stopwatch.StartNew(), store.TenantId, resumedFrom);
-        logger.LogInformation("Sync run {RunId} of store {StoreId} started ({Mode})", run.Id, storeId, mode);
+        logger.LogInformation("Sync run {RunId} of store {StoreId} started ({Mode})", run.Id, storeId, run.Mode);
 
         var needsMerchant = false;
         try
@@ -99,6 +99,9 @@ public sealed class SyncEngine(
             stale.FinishedAt = clock.GetUtcNow();
         }
         var resumedFrom = interrupted.FirstOrDefault();
+        // An incremental sync of a store with nothing synced yet fetches everything: it is a full sync and says so.
+        if (mode == SyncMode.Incremental && !await db.SyncCursors.AnyAsync(c => c.StoreId == storeId && c.CompletedThrough != null, cancellationToken))
+            mode = SyncMode.Full;
         var run = new SyncRun { TenantId = tenantId, StoreId = storeId, Mode = resumedFrom?.Mode ?? mode, Status = SyncRunStatus.Running, StartedAt = clock.GetUtcNow() };
         db.SyncRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
@@ -202,7 +205,8 @@ public sealed class SyncEngine(
                 counts.Errors += gated.Quality.Errors;
                 counts.Warnings += gated.Quality.Warnings;
                 counts.Infos += gated.Quality.Infos;
-                counts.Cleansed += gated.Quality.Cleansed;
+                // Cleansing counts where it changed what Nexus holds: a re-sync of records stored unchanged cleansed nothing new.
+                counts.Cleansed += Math.Min(gated.Quality.Cleansed, stored.Inserted + stored.Updated);
                 // Everything modified up to the high-water mark is stored; the overlap window covers what changed meanwhile.
                 var through = position.HighWater is { } high && (position.CompletedThrough is null || high > position.CompletedThrough) ? high : position.CompletedThrough;
                 return new PageCheckpoint(state.Run.Id, pipeline.Entity, page.NextToken, position.HighWater, last, through,

@@ -45,12 +45,12 @@ public sealed record EntityCounts
     public long Quarantined { get; set; }
     public long? Total { get; set; }
 
-    /// <summary>Quality findings on this entity's records so far in the run, by severity (live on the progress view).</summary>
+    /// <summary>Records with quality findings so far in the run, each counted once by its worst severity (live on the progress view, as on the report card).</summary>
     public long Errors { get; set; }
     public long Warnings { get; set; }
     public long Infos { get; set; }
 
-    /// <summary>Records a cleanser changed (trimmed, e-mail lower-cased, phone to E.164, …); each change is logged in the record.</summary>
+    /// <summary>Records stored new or changed whose values a cleanser changed (trimmed, e-mail lower-cased, phone to E.164, …); each change is logged in the record.</summary>
     public long Cleansed { get; set; }
 }
 

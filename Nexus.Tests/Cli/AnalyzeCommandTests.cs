@@ -155,6 +155,20 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Rfm_names_segments_as_the_customers_page_does()
+    {
+        var json = await CliRun.RunAsync("analyze", "rfm", "--transactions", _cdnowCsv, "--as-of", "1997-09-30", "--json");
+        var human = await CliRun.RunAsync("analyze", "rfm", "--transactions", _cdnowCsv, "--as-of", "1997-09-30");
+
+        var names = JsonDocument.Parse(json.Out).RootElement.GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("segment").GetString()).ToList();
+        Assert.Contains("Loyal", names);
+        Assert.Contains("Can't lose them", names);
+        Assert.DoesNotContain("LoyalCustomers", json.Out);
+        Assert.DoesNotContain("LoyalCustomers", human.Out);
+        Assert.Contains("Loyal ", human.Out);
+    }
+
+    [Fact]
     public async Task Rfm_without_as_of_measures_recency_to_the_last_day_in_the_file()
     {
         var result = await CliRun.RunAsync("analyze", "rfm", "--transactions", _cdnowCsv);

@@ -35,7 +35,7 @@ public sealed class QualityCommandTests(NexusWebFactory app) : IDisposable
         await using var scope = app.Services.CreateAsyncScope();
         var (_, user) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(email, "Cli-Pass-123", "Cli", NexusRoles.Merchant);
         var store = await scope.ServiceProvider.GetRequiredService<StoreService>()
-            .AddAsync(user!.TenantId, new NewStore("CLI store", "woocommerce", "http://127.0.0.1:1", new StoreCredentials("ck", "cs")));
+            .AddAsync(user!.TenantId, new NewStore("CLI store + Kid's", "woocommerce", "http://127.0.0.1:1", new StoreCredentials("ck", "cs")));
         var customers = Enumerable.Range(1, 4).Select(i => RuleCasesCustomer($"{i}")).ToList();
         await scope.ServiceProvider.GetRequiredService<Nexus.Core.Storage.RecordUpserter>().UpsertCustomersAsync(user.TenantId, store.Id, customers);
         await scope.ServiceProvider.GetRequiredService<QualityIssueWriter>().ReplaceAsync(user.TenantId, store.Id, null, SyncEntity.Customers,
@@ -60,6 +60,18 @@ public sealed class QualityCommandTests(NexusWebFactory app) : IDisposable
         Assert.Equal(1, customers.GetProperty("errorRecords").GetInt64());
         Assert.Equal(75.0, customers.GetProperty("score").GetDouble());       // 1 of 4 records with an error
         Assert.Equal("customer.email-valid", json.GetProperty("topRules")[0].GetProperty("ruleId").GetString());
+    }
+
+    [Fact]
+    public async Task Json_prints_grades_as_they_read_not_unicode_escaped()
+    {
+        var (_, storeId) = await StoreWithIssuesAsync();
+        var result = await CliRun.RunAsync("quality", "--store", storeId.ToString(), "--json");
+        var json = JsonDocument.Parse(result.Out).RootElement;
+        // Every string (grades such as "A+", the store's name "CLI store + Kid's") appears as written.
+        Assert.Contains($"\"{json.GetProperty("grade").GetString()}\"", result.Out);
+        Assert.Contains("CLI store + Kid's", result.Out);
+        Assert.DoesNotContain("\\u00", result.Out);
     }
 
     [Fact]

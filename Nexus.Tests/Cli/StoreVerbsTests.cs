@@ -103,6 +103,48 @@ public sealed class StoreVerbsTests(NexusWebFactory app) : IDisposable
         Assert.Empty(unknownStore.Out);
     }
 
+    [Fact]
+    public async Task A_store_the_cli_account_does_not_have_points_to_owner()
+    {
+        // A store added in the web app belongs to its merchant; without --owner the CLI looks in the 'cli' account.
+        foreach (var args in new[] { new[] { "sync", "--store", "987654" }, ["export", "--store", "987654", "--entity", "orders"], ["stores", "test", "987654"] })
+        {
+            var result = await Cli(args);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("--owner", result.Error);
+        }
+        var list = await Cli("stores", "list");
+        Assert.Contains("--owner", list.Out);
+    }
+
+    [Fact]
+    public async Task An_address_without_a_scheme_is_taken_as_https()
+    {
+        var added = await Cli("stores", "add", "--platform", "woocommerce", "--url", "shop.example.test/", "--key", "ck", "--secret", "cs", "--no-test", "--json");
+        Assert.True(added.ExitCode == 0, added.Error);
+        Assert.Equal("https://shop.example.test", JsonDocument.Parse(added.Out).RootElement.GetProperty("baseUrl").GetString());
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    public async Task Help_prints_the_verbs_instead_of_starting_the_server(string word)
+    {
+        Assert.True(Nexus.Web.Cli.NexusCli.IsVerb([word]));
+        var result = await Cli(word);
+        Assert.Equal(0, result.ExitCode);
+        foreach (var verb in new[] { "validate-deployment", "stores", "sync", "export", "analyze", "quality", "bench" })
+            Assert.Contains(verb, result.Out);
+    }
+
+    [Fact]
+    public void Host_options_still_start_the_server()
+    {
+        Assert.False(Nexus.Web.Cli.NexusCli.IsVerb(["--urls", "http://localhost:5005"]));
+        Assert.False(Nexus.Web.Cli.NexusCli.IsVerb([]));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

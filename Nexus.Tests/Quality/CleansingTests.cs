@@ -105,7 +105,27 @@ public sealed class CleansingTests
         Assert.Contains(log, c => c is { Field: "email", From: "  Ana.Muller@Example.COM ", To: "ana.muller@example.com", Cleanser: Cleansers.EmailLowerCase });
         Assert.Contains(log, c => c is { Field: "billing.country", From: "United States", To: "US", Cleanser: Cleansers.CountryIso });
         Assert.Contains(log, c => c is { Field: "phone", To: "+14155552671", Cleanser: Cleansers.PhoneE164 });
-        Assert.Contains(log, c => c is { Field: "date_created", Cleanser: Cleansers.DatesUtc });
+        // The same instant written in UTC is not a changed value: converted, never logged as cleansing.
+        Assert.DoesNotContain(log, c => c.Field == "date_created");
+    }
+
+    [Fact]
+    public void Only_values_that_really_change_are_logged_blank_to_blank_and_offsets_are_not()
+    {
+        // Platforms send "" for empty address lines and local offsets for dates: nothing a merchant would call cleansing.
+        var raw = RuleCases.GoodCustomer with
+        {
+            CreatedAt = new DateTimeOffset(2025, 1, 1, 10, 0, 0, TimeSpan.FromHours(2)),
+            Billing = RuleCases.GoodAddress with { Company = "", Line2 = "  " },
+        };
+        var log = new CleansingLog();
+        var result = RecordCleanser.Cleanse(raw, log);
+        Assert.False(log.Any, string.Join(", ", log.Changes));
+        Assert.Same(raw, result);
+
+        var changed = new CleansingLog();
+        RecordCleanser.Cleanse(raw with { Email = "Ana@Example.com" }, changed);
+        Assert.Equal("email", Assert.Single(changed.Changes).Field);
     }
 
     [Fact]

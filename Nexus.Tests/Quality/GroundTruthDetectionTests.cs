@@ -74,8 +74,9 @@ public sealed class GroundTruthDetectionTests(ITestOutputHelper output) : IAsync
         Assert.True(await db.Orders.AnyAsync(o => o.StoreId == storeId && o.PlatformId == mid));
         Assert.True(await db.QualityIssues.AnyAsync(i => i.StoreId == storeId && i.PlatformId == mid && i.RuleId == "order.totals-add-up" && !i.Quarantined));
 
-        // The live counts the progress view shows are the persisted issues, by severity.
-        var persisted = await db.QualityIssues.Where(i => i.StoreId == storeId).GroupBy(i => i.Entity).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync();
+        // The live counts the progress view shows are the records with persisted issues (each once, by its worst severity).
+        var persisted = await db.QualityIssues.Where(i => i.StoreId == storeId).GroupBy(i => i.Entity)
+            .Select(g => new { g.Key, Count = g.Select(i => i.PlatformId).Distinct().LongCount() }).ToListAsync();
         foreach (var row in persisted)
         {
             var c = _summary.Counts[row.Key];

@@ -117,6 +117,18 @@ public sealed class SyncEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_first_sync_of_a_store_is_recorded_as_full_even_when_asked_for_incremental()
+    {
+        var first = await _engine.RunAsync(_db.StoreId, SyncMode.Incremental);
+        var second = await _engine.RunAsync(_db.StoreId, SyncMode.Incremental);
+
+        Assert.Equal(SyncMode.Full, first.Mode);
+        Assert.Equal(SyncMode.Incremental, second.Mode);
+        await using var db = _db.ForTenant();
+        Assert.Equal([SyncMode.Full, SyncMode.Incremental], await db.SyncRuns.OrderBy(r => r.Id).Select(r => r.Mode).ToListAsync());
+    }
+
+    [Fact]
     public async Task Records_that_could_not_be_mapped_are_quarantined_with_their_reasons_not_dropped()
     {
         _connector.BrokenOrders.Add(new Quarantined("order", "999", "{\"id\":999,\"total\":\"x\"}", [new MappingIssue("total", "x", "number", "total is not a number.")]));

@@ -30,12 +30,27 @@ public sealed class AccessTests(NexusWebFactory app)
     }
 
     [Fact]
-    public async Task Merchant_gets_403_on_hangfire()
+    public async Task Merchant_gets_403_on_hangfire_with_the_apps_not_allowed_page_and_a_way_back()
     {
         using var client = app.CreateBrowserLikeClient();
         await SignIn.AsAsync(client, "merchant@nexus.demo", NexusWebFactory.DemoPassword);
         var response = await client.GetAsync("/hangfire");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("This page is for Nexus operations staff", page);
+        Assert.Contains("Back to Overview", page);
+        Assert.DoesNotContain("Nexus jobs", page);
+    }
+
+    [Fact]
+    public async Task Ops_see_sync_jobs_by_store_name_and_kind()
+    {
+        using var client = app.CreateBrowserLikeClient();
+        await SignIn.AsAsync(client, "ops@nexus.demo", NexusWebFactory.DemoPassword);
+        // The demo store's hourly schedule is a recurring incremental sync.
+        var page = await (await client.GetAsync("/hangfire/recurring")).Content.ReadAsStringAsync();
+        Assert.Contains("Incremental sync · Demo store (demo-woo)", System.Net.WebUtility.HtmlDecode(page));
+        Assert.DoesNotContain("SyncStoreJob.RunAsync", page);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Nexus.Core.Accounts;
 using Nexus.Core.Storage;
 using Nexus.Web.Components.Account;
+using Nexus.Web.Jobs;
 using Nexus.Web.Tenancy;
 
 namespace Nexus.Web.Accounts;
@@ -37,11 +38,17 @@ public static class AccountsServiceCollectionExtensions
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             // APIs and the hub answer 401 instead of sending a browser to the sign-in page (anonymous /hangfire visitors
-            // do go to sign-in); a signed-in merchant opening /hangfire or an API they may not use gets a plain 403.
+            // do go to sign-in); an API they may not use gets a plain 403. A signed-in merchant opening /hangfire gets a
+            // 403 whose body is the app's own "not allowed" page (/status/403), with a way back.
             options.Events.OnRedirectToLogin = context =>
                 RefuseOrRedirect(context, StatusCodes.Status401Unauthorized, IsApiOrHub(context.Request.Path));
             options.Events.OnRedirectToAccessDenied = context =>
-                RefuseOrRedirect(context, StatusCodes.Status403Forbidden, IsApiOrHub(context.Request.Path) || context.Request.Path.StartsWithSegments("/hangfire"));
+            {
+                if (!context.Request.Path.StartsWithSegments(JobsServiceCollectionExtensions.DashboardPath))
+                    return RefuseOrRedirect(context, StatusCodes.Status403Forbidden, IsApiOrHub(context.Request.Path));
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         services.AddIdentityCore<NexusUser>(options =>

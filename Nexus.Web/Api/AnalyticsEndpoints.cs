@@ -46,14 +46,20 @@ public static class AnalyticsEndpoints
         {
             return Results.NotFound();
         }
-        var csv = new StringBuilder("customer_id,recency_days,frequency,monetary,currency,r,f,m,segment\n");
+        var csv = new StringBuilder("customer_id,name,email,recency_days,frequency,monetary,currency,r,f,m,segment\n");
         foreach (var c in result.Report.Customers.Where(c => only is null || c.Segment == only)
                      .OrderByDescending(c => c.Monetary).ThenBy(c => c.CustomerId, StringComparer.Ordinal))
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{Csv.Quote(c.CustomerId)},{c.RecencyDays},{c.Frequency},{c.Monetary},{currency},{c.RecencyScore},{c.FrequencyScore},{c.MonetaryScore},{c.Segment}\n");
+                $"{Csv.Quote(c.CustomerId)},{NameField(result, c.CustomerId, n => n.Name)},{NameField(result, c.CustomerId, n => n.Email ?? GuestEmail(c.CustomerId))},{c.RecencyDays},{c.Frequency},{c.Monetary},{currency},{c.RecencyScore},{c.FrequencyScore},{c.MonetaryScore},{c.Segment}\n");
         }
         var name = $"rfm-{(store == 0 ? "all-stores" : $"store-{store}")}{(only is null ? "" : "-" + only)}.csv";
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
     }
+
+    /// <summary>A name or e-mail from the store: untrusted text, so formula-defused like the quality export.</summary>
+    private static string NameField(RfmResult result, string key, Func<CustomerName, string?> part) =>
+        Nexus.Core.Quality.QualityCsvExport.Field(result.Names.TryGetValue(key, out var name) ? part(name) : part(new CustomerName(null, null)));
+
+    private static string? GuestEmail(string key) => key.IndexOf("/guest:", StringComparison.Ordinal) is var i and >= 0 ? key[(i + 7)..] : null;
 }

@@ -27,16 +27,23 @@ internal static class AnalyzeClvCommand
         var top = new Option<int>("--top") { Description = "Customers shown in the human table (JSON lists all).", DefaultValueFactory = _ => 20 };
         top.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--top must not be negative"); });
 
-        var command = new Command("clv", "Customer lifetime value: BG/NBD purchases, P(alive), Gamma-Gamma spend, discounted CLV.")
+        var model = new Option<string>("--model")
         {
-            calibrationEnd, horizon, discount, unit, top,
+            Description = "Purchase model: auto (the one that predicts a holdout period better), bg-nbd or mbg-nbd.",
+            DefaultValueFactory = _ => "auto",
+        };
+        model.AcceptOnlyFromAmong("auto", "bg-nbd", "mbg-nbd");
+        var command = new Command("clv", "Customer lifetime value: BG/NBD or MBG/NBD purchases, P(alive), Gamma-Gamma spend, discounted CLV.")
+        {
+            calibrationEnd, horizon, discount, unit, top, model,
         };
         input.AddTo(command);
         command.SetAction((parse, cancellationToken) => AnalyzeCommand.RunAsync(parse, input, (transactions, path) =>
         {
             var options = new LifetimeValueOptions(parse.GetValue(calibrationEnd)!.Value, parse.GetValue(unit),
-                parse.GetValue(horizon), Discount: DiscountRate.Monthly(parse.GetValue(discount)));
-            Console.Error.WriteLine("fitting BG/NBD and Gamma-Gamma…");
+                parse.GetValue(horizon), Discount: DiscountRate.Monthly(parse.GetValue(discount)),
+                Model: parse.GetValue(model) switch { "bg-nbd" => PurchaseModelKind.BgNbd, "mbg-nbd" => PurchaseModelKind.MbgNbd, _ => null });
+            Console.Error.WriteLine("fitting BG/NBD, MBG/NBD and Gamma-Gamma…");
             var report = LifetimeValueAnalysis.Run(transactions, options);
             var ranked = report.Customers
                 .OrderByDescending(c => c.LifetimeValue).ThenBy(c => c.Summary.CustomerId, StringComparer.Ordinal).ToList();
@@ -57,8 +64,18 @@ internal static class AnalyzeClvCommand
         customerCount = report.Customers.Count,
         repeatCustomerCount = report.Customers.Count(c => c.Summary.Frequency > 0),
         gammaGammaCustomerCount = report.GammaGammaCustomers,
+        model = PurchaseModels.DisplayName(report.Model),
         bgNbd = report.BgNbd,
+        mbgNbd = report.MbgNbd,
         gammaGamma = report.GammaGamma,
+        holdout = report.Holdout is not { } h ? null : new
+        {
+            splitDay = h.SplitDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            holdoutEnd = h.HoldoutEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            h.Customers, h.ActualPurchases,
+            scores = h.Scores.Select(s => new { model = PurchaseModels.DisplayName(s.Model), s.PredictedPurchases, s.MeanAbsoluteError }),
+            chosen = PurchaseModels.DisplayName(h.Chosen),
+        },
         customers = ranked.Select(c => new
         {
             customerId = c.Summary.CustomerId,
@@ -86,6 +103,13 @@ internal static class AnalyzeClvCommand
         Line($"CLV from {path}, calibration end {o.CalibrationEnd:yyyy-MM-dd}, time unit {unitName}");
         Line($"Customers: {report.Customers.Count:N0} ({repeat:N0} with a repeat purchase, {report.Customers.Count - repeat:N0} one-time)");
         Line($"BG/NBD       r = {r:F4}  alpha = {alpha:F4}  a = {a:F4}  b = {b:F4}");
+        if (report.MbgNbd is { } m) Line($"MBG/NBD      r = {m.R:F4}  alpha = {m.Alpha:F4}  a = {m.A:F4}  b = {m.B:F4}");
+        if (report.Holdout is { } h)
+        {
+            Line($"Holdout test: fitted to {h.SplitDay:yyyy-MM-dd}, predicted {h.HoldoutDays} days to {h.HoldoutEnd:yyyy-MM-dd}: actual {h.ActualPurchases:N0} purchase days");
+            foreach (var s in h.Scores) Line($"  {PurchaseModels.DisplayName(s.Model),-8} predicted {s.PredictedPurchases,9:N1}, mean abs error {s.MeanAbsoluteError:F4} per customer");
+        }
+        Line($"Customers scored with {PurchaseModels.DisplayName(report.Model)}{(report.Holdout is null ? "" : " (smaller holdout error)")}; x = repeat purchase days");
         Line($"Gamma-Gamma  p = {p:F4}  q = {q:F4}  gamma = {gamma:F4}  (fitted on {report.GammaGammaCustomers:N0} customers)");
         Line($"CLV over {o.ClvHorizonMonths} months at {(o.Discount?.MonthlyRate ?? 0.01) * 100:0.###} % a month; expected purchases over the same horizon");
         Line($"Total CLV: {ranked.Sum(c => c.LifetimeValue):N2}");

@@ -48,13 +48,18 @@ internal static class AnalyzeRfmCommand
         asOf = report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         customerCount = report.Customers.Count,
         revenue = report.Customers.Sum(c => c.Monetary),
-        segments = report.Segments,
+        // Segment names as the Customers page shows them ("Loyal", not the enum's LoyalCustomers).
+        segments = report.Segments.Select(s => new
+        {
+            segment = RfmSegmentMap.DisplayName(s.Segment), s.Customers, s.CustomerShare, s.Revenue, s.RevenueShare,
+            s.AverageRecencyDays, s.AverageFrequency, s.AverageMonetary,
+        }),
         clusters = clustering is null ? null : new
         {
             clusterCount = clustering.ClusterCount,
             silhouetteByK = clustering.SilhouetteByK,
             profiles = clustering.Clusters,
-            segmentCrossTab = clustering.SegmentCrossTab,
+            segmentCrossTab = clustering.SegmentCrossTab.Select(x => new { x.Cluster, segment = RfmSegmentMap.DisplayName(x.Segment), x.Customers }),
         },
     };
 
@@ -67,7 +72,7 @@ internal static class AnalyzeRfmCommand
         Line($"{"segment",-18} {"customers",9} {"share",7} {"revenue",14} {"rev share",9} {"avg R days",10} {"avg F",7} {"avg M",10}");
         foreach (var s in report.Segments)
         {
-            Line($"{s.Segment,-18} {s.Customers,9:N0} {s.CustomerShare,7:P1} {s.Revenue,14:N2} {s.RevenueShare,9:P1} {s.AverageRecencyDays,10:F1} {s.AverageFrequency,7:F2} {s.AverageMonetary,10:F2}");
+            Line($"{RfmSegmentMap.DisplayName(s.Segment),-18} {s.Customers,9:N0} {s.CustomerShare,7:P1} {s.Revenue,14:N2} {s.RevenueShare,9:P1} {s.AverageRecencyDays,10:F1} {s.AverageFrequency,7:F2} {s.AverageMonetary,10:F2}");
         }
         if (clustering is null) return text.ToString();
 
@@ -87,7 +92,7 @@ internal static class AnalyzeRfmCommand
         text.AppendLine(header.ToString());
         foreach (var segment in segments)
         {
-            var row = new StringBuilder($"{segment,-18}");
+            var row = new StringBuilder($"{RfmSegmentMap.DisplayName(segment),-18}");
             foreach (var c in clustering.Clusters)
             {
                 var n = clustering.SegmentCrossTab.FirstOrDefault(x => x.Cluster == c.Cluster && x.Segment == segment)?.Customers ?? 0;

@@ -19,6 +19,14 @@ internal static class CliTenant
         HelpName = "EMAIL",
     };
 
+    /// <summary>
+    /// The error for a store id the account does not have. Stores added in the web app belong to the merchant who
+    /// added them, not to the 'cli' account, so the message says how to reach them.
+    /// </summary>
+    public static CliException NoSuchStore(int storeId, string? ownerEmail) => new(string.IsNullOrWhiteSpace(ownerEmail)
+        ? $"There is no store {storeId} for the 'cli' account. Stores added in the web app belong to their merchant: add --owner EMAIL (e.g. --owner merchant@nexus.demo). See: stores list --owner EMAIL"
+        : $"There is no store {storeId} for {ownerEmail}. See: stores list --owner {ownerEmail}");
+
     public static async Task<Guid> ResolveAsync(IServiceProvider services, string? ownerEmail, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);

@@ -30,7 +30,7 @@ internal static class ExportCommand
             var storeId = parse.GetValue(store);
             if (!await services.GetRequiredService<StoreService>().ExistsAsync(tenant, storeId, token))
             {
-                throw new CliException($"There is no store {storeId} for this account. See: stores list");
+                throw CliTenant.NoSuchStore(storeId, parse.GetValue(owner));
             }
             await using var db = await services.GetRequiredService<IDbContextFactory<NexusDbContext>>().CreateDbContextAsync(token);
             db.TenantId = tenant;

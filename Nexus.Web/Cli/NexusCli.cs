@@ -8,8 +8,15 @@ namespace Nexus.Web.Cli;
 /// </summary>
 public static class NexusCli
 {
-    /// <summary>A verb is a first argument that is not an option (hosts and test runners pass options like <c>--urls</c>).</summary>
-    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+    /// <summary>Asking for help in any of the usual spellings prints the verbs instead of starting the server.</summary>
+    private static readonly string[] HelpWords = ["--help", "-h", "-?", "/?", "help"];
+
+    /// <summary>
+    /// A verb is a first argument that is not an option (hosts and test runners pass options like <c>--urls</c>),
+    /// or a request for help.
+    /// </summary>
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && (!args[0].StartsWith('-') || HelpWords.Contains(args[0], StringComparer.OrdinalIgnoreCase));
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -23,6 +30,9 @@ public static class NexusCli
             BenchCommand.Create(),
             QualityCommand.Create(),
         };
+        // "help" on its own is not a System.CommandLine word; "help VERB" means "VERB --help".
+        if (args.Length > 0 && HelpWords.Contains(args[0], StringComparer.OrdinalIgnoreCase))
+            args = [.. args.Skip(1), "--help"];
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -34,7 +34,7 @@ internal static class QualityCommand
             var tenant = await TenantOfAsync(services.GetRequiredService<IDbContextFactory<NexusDbContext>>(), storeId, parse.GetValue(owner), cancellationToken);
             if (tenant is null)
             {
-                Console.Error.WriteLine(parse.GetValue(owner) is { } email ? $"error: user {email} has no store {storeId}" : $"error: there is no store {storeId}");
+                Console.Error.WriteLine(parse.GetValue(owner) is { } email ? $"error: {email} has no store {storeId}. See: stores list --owner {email}" : $"error: there is no store {storeId} in any account. See: stores list --owner EMAIL");
                 return ExitNotFound;
             }
             if (parse.GetValue(revalidate))

@@ -31,7 +31,7 @@ internal static class StoresCommand
         command.SetAction((parse, ct) => CliVerb.RunAsync(async (services, token) =>
         {
             var tenant = await CliTenant.ResolveAsync(services, parse.GetValue(owner), token);
-            var address = parse.GetValue(url)!.TrimEnd('/');
+            var address = StoreAddress.Require(parse.GetValue(url), "--url");
             var platformId = parse.GetValue(platform)!.ToLowerInvariant();
             var registry = services.GetRequiredService<PlatformRegistry>();
             var descriptor = registry.Find(platformId)
@@ -88,7 +88,9 @@ internal static class StoresCommand
             }
             else if (stores.Count == 0)
             {
-                Console.WriteLine("No stores yet. Add one with: stores add --platform woocommerce --url URL --key KEY --secret SECRET");
+                Console.WriteLine(parse.GetValue(owner) is { } email
+                    ? $"{email} has no stores yet. Add one in the web app, or with: stores add --owner {email} --platform woocommerce --url URL --key KEY --secret SECRET"
+                    : "The 'cli' account has no stores yet. Stores added in the web app belong to their merchant: use --owner EMAIL (e.g. --owner merchant@nexus.demo). Or add one with: stores add --platform woocommerce --url URL --key KEY --secret SECRET");
             }
             else
             {
@@ -109,7 +111,7 @@ internal static class StoresCommand
         {
             var tenant = await CliTenant.ResolveAsync(services, parse.GetValue(owner), token);
             var found = await services.GetRequiredService<StoreService>().GetWithCredentialsAsync(tenant, parse.GetValue(id), token)
-                        ?? throw new CliException($"There is no store {parse.GetValue(id)} for this account. See: stores list");
+                        ?? throw CliTenant.NoSuchStore(parse.GetValue(id), parse.GetValue(owner));
             var (store, credentials) = found;
             var result = await services.GetRequiredService<PlatformRegistry>()
                 .CreateConnector(store.Platform, new ConnectorTarget(store.Id, store.BaseUrl, credentials)).TestConnectionAsync(token);

@@ -26,7 +26,7 @@ internal static class SyncCommand
             var storeId = parse.GetValue(store);
             if (!await services.GetRequiredService<StoreService>().ExistsAsync(tenant, storeId, token))
             {
-                throw new CliException($"There is no store {storeId} for this account. See: stores list");
+                throw CliTenant.NoSuchStore(storeId, parse.GetValue(owner));
             }
             var mode = parse.GetValue(full) ? SyncMode.Full : SyncMode.Incremental;
             var summary = await services.GetRequiredService<SyncEngine>().RunAsync(storeId, mode, new StderrProgress(), token);

@@ -40,14 +40,17 @@ public static class JobsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The ops dashboard at <c>/hangfire</c>: Ops role only (anonymous → sign-in, merchant → 403).</summary>
+    public const string DashboardPath = "/hangfire";
+
+    /// <summary>The ops dashboard at <c>/hangfire</c>: Ops role only (anonymous → sign-in, merchant → 403 "not allowed" page).</summary>
     public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHangfireDashboard("/hangfire", new DashboardOptions
+        endpoints.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new OpsDashboardAuthorizationFilter()],
             DashboardTitle = "Nexus jobs",
             AppPath = "/",
+            DisplayNameFunc = JobDisplayNames.Format,
         }).RequireAuthorization(AccountsServiceCollectionExtensions.OpsPolicy);
         return endpoints;
     }

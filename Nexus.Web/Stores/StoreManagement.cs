@@ -71,6 +71,9 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
     {
         if (platforms.Find(platformId) is not { } platform)
             return ConnectionTestResult.Failed($"Nexus cannot connect to '{platformId}' stores yet.", "Choose one of the listed platforms.");
+        if (StoreAddress.Normalize(baseUrl) is not { } address)
+            return ConnectionTestResult.Failed($"'{baseUrl}' is not a web address.", $"Enter the store's address, e.g. {platform.UrlPlaceholder}.");
+        baseUrl = address;
         if (platform.ValidateUrl(baseUrl) is { } badUrl)
             return ConnectionTestResult.Failed(badUrl, $"Enter the store's address, e.g. {platform.UrlPlaceholder}.");
         if (platform.ValidateCredentials(credentials) is { Count: > 0 } problems)

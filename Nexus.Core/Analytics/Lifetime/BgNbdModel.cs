@@ -9,8 +9,10 @@ namespace Nexus.Core.Analytics.Lifetime;
 /// "Implementing the BG/NBD Model for Customer Base Analysis in Excel".
 /// All quantities use the time unit of the <see cref="CustomerSummary"/> the model was fitted on.
 /// </summary>
-public sealed class BgNbdModel(BgNbdParameters parameters)
+public sealed class BgNbdModel(BgNbdParameters parameters) : IPurchaseModel
 {
+    public PurchaseModelKind Kind => PurchaseModelKind.BgNbd;
+
     /// <summary>Fitted (or given) parameters.</summary>
     public BgNbdParameters Parameters { get; } = parameters;
 

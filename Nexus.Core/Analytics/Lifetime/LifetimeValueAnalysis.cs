@@ -9,18 +9,21 @@ namespace Nexus.Core.Analytics.Lifetime;
 /// <param name="PurchaseHorizon">Horizon (in <paramref name="TimeUnit"/>) of the expected-purchases figure; null = the CLV horizon.</param>
 /// <param name="Discount">Discount rate; null = 1 % a month (the <c>lifetimes</c> default).</param>
 /// <param name="L2Penalty">Ridge penalty for both fits; 0 = pure maximum likelihood.</param>
+/// <param name="Model">The purchase model to score customers with; null = the one that predicts a holdout period better
+/// (see <see cref="HoldoutComparison"/>), MBG/NBD when there is too little history to test.</param>
 public sealed record LifetimeValueOptions(
     DateOnly CalibrationEnd,
     TimeUnit TimeUnit = TimeUnit.Weeks,
     int ClvHorizonMonths = 12,
     double? PurchaseHorizon = null,
     DiscountRate? Discount = null,
-    double L2Penalty = 0);
+    double L2Penalty = 0,
+    PurchaseModelKind? Model = null);
 
 /// <summary>Per-customer lifetime figures.</summary>
 /// <param name="Summary">The customer's (x, t_x, T, m_x).</param>
-/// <param name="ProbabilityAlive">BG/NBD P(alive) at the calibration end.</param>
-/// <param name="ExpectedPurchases">BG/NBD expected purchases over the purchase horizon.</param>
+/// <param name="ProbabilityAlive">P(alive) at the calibration end, from the report's purchase model.</param>
+/// <param name="ExpectedPurchases">Expected repeat purchase days over the purchase horizon, from the report's purchase model.</param>
 /// <param name="ExpectedAverageOrderValue">Gamma-Gamma expected spend per purchase.</param>
 /// <param name="LifetimeValue">Discounted expected revenue over the CLV horizon.</param>
 public sealed record CustomerLifetimeValue(
@@ -30,15 +33,22 @@ public sealed record CustomerLifetimeValue(
     decimal ExpectedAverageOrderValue,
     decimal LifetimeValue);
 
-/// <summary>Result of a lifetime-value run: both fitted models and one row per customer.</summary>
+/// <summary>Result of a lifetime-value run: the fitted models, which purchase model scored the customers and why, and one row per customer.</summary>
+/// <param name="BgNbd">BG/NBD fitted on all the data (always reported: it reproduces the published CDNOW estimates).</param>
+/// <param name="MbgNbd">MBG/NBD fitted on all the data.</param>
+/// <param name="Model">The purchase model behind each customer's P(alive), expected purchases and CLV.</param>
+/// <param name="Holdout">The calibration/holdout test that chose <paramref name="Model"/>; null when it was given or the history is too short.</param>
 public sealed record LifetimeValueReport(
     LifetimeValueOptions Options,
     BgNbdParameters BgNbd,
     GammaGammaParameters GammaGamma,
     int GammaGammaCustomers,
-    IReadOnlyList<CustomerLifetimeValue> Customers);
+    IReadOnlyList<CustomerLifetimeValue> Customers,
+    BgNbdParameters? MbgNbd = null,
+    PurchaseModelKind Model = PurchaseModelKind.BgNbd,
+    HoldoutComparison? Holdout = null);
 
-/// <summary>BG/NBD + Gamma-Gamma customer lifetime value, end to end from transactions.</summary>
+/// <summary>BG/NBD or MBG/NBD + Gamma-Gamma customer lifetime value, end to end from transactions.</summary>
 public static class LifetimeValueAnalysis
 {
     /// <summary>Summarises, fits both models and scores every customer.</summary>
@@ -50,9 +60,14 @@ public static class LifetimeValueAnalysis
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ClvHorizonMonths, 1);
-        var summaries = CustomerSummaryBuilder.Build(transactions, options.CalibrationEnd, options.TimeUnit);
+        var all = transactions as IReadOnlyList<Transaction> ?? transactions.ToList();
+        var summaries = CustomerSummaryBuilder.Build(all, options.CalibrationEnd, options.TimeUnit);
         EnsureFittable(summaries, options.CalibrationEnd);
         var bgNbd = BgNbdModel.Fit(summaries, options.L2Penalty);
+        var mbgNbd = MbgNbdModel.Fit(summaries, options.L2Penalty);
+        var holdout = options.Model is null ? HoldoutComparison.Run(all, options.CalibrationEnd, options.TimeUnit, options.L2Penalty) : null;
+        var kind = options.Model ?? holdout?.Chosen ?? PurchaseModelKind.MbgNbd;
+        IPurchaseModel purchases = kind == PurchaseModelKind.BgNbd ? bgNbd : mbgNbd;
         var gammaGamma = GammaGammaModel.Fit(summaries, options.L2Penalty);
         if (gammaGamma.Parameters.Q <= 1)
             throw new InsufficientDataException(
@@ -64,8 +79,8 @@ public static class LifetimeValueAnalysis
         var scored = summaries.Select(s =>
         {
             var value = ExpectedValuePerPurchase(gammaGamma, s);
-            return (Summary: s, Alive: bgNbd.ProbabilityAlive(s.Frequency, s.Recency, s.Age), Purchases: bgNbd.ExpectedPurchases(horizon, s.Frequency, s.Recency, s.Age),
-                Value: value, Clv: LifetimeValue(bgNbd, s, value, options.ClvHorizonMonths, discount, options.TimeUnit));
+            return (Summary: s, Alive: purchases.ProbabilityAlive(s.Frequency, s.Recency, s.Age), Purchases: purchases.ExpectedPurchases(horizon, s.Frequency, s.Recency, s.Age),
+                Value: value, Clv: LifetimeValue(purchases, s, value, options.ClvHorizonMonths, discount, options.TimeUnit));
         }).ToList();
         // A handful of customers can drive the maximum-likelihood search to the parameter space's edge (e.g. a → 1 or
         // α → 0), where the expectations overflow: report that as too little data rather than printing infinities.
@@ -73,12 +88,12 @@ public static class LifetimeValueAnalysis
             && Math.Abs(c.Value) < 1e15 && Math.Abs(c.Clv) < 1e15));
         if (bad >= 0)
             throw new InsufficientDataException(string.Create(CultureInfo.InvariantCulture,
-                $"the purchase model fitted to {summaries.Count} customers (r = {bgNbd.Parameters.R:G4}, α = {bgNbd.Parameters.Alpha:G4}, a = {bgNbd.Parameters.A:G4}, b = {bgNbd.Parameters.B:G4}) ") +
+                $"the purchase model fitted to {summaries.Count} customers (r = {purchases.Parameters.R:G4}, α = {purchases.Parameters.Alpha:G4}, a = {purchases.Parameters.A:G4}, b = {purchases.Parameters.B:G4}) ") +
                 $"gives no finite prediction for customer {scored[bad].Summary.CustomerId}; this happens with very little history — add more customers or a longer period");
         var rows = scored.Select(c => new CustomerLifetimeValue(c.Summary, c.Alive, c.Purchases, (decimal)c.Value, (decimal)c.Clv)).ToList();
 
         return new LifetimeValueReport(options, bgNbd.Parameters, gammaGamma.Parameters,
-            summaries.Count(GammaGammaModel.IsEligible), rows);
+            summaries.Count(GammaGammaModel.IsEligible), rows, mbgNbd.Parameters, kind, holdout);
     }
 
     // Without a single repeat buyer the BG/NBD likelihood is maximised at the boundary (dropout or purchase
@@ -107,9 +122,9 @@ public static class LifetimeValueAnalysis
     /// <summary>
     /// CLV as in <c>lifetimes.utils._customer_lifetime_value</c>: for each month i = 1..H,
     /// value · (E[Y(i·f)] − E[Y((i−1)·f)]) / (1+d)^i, where f is the number of time units per month
-    /// (30 days or 4.345 weeks), E[Y] the BG/NBD conditional expectation and d the monthly discount rate.
+    /// (30 days or 4.345 weeks), E[Y] the purchase model's conditional expectation and d the monthly discount rate.
     /// </summary>
-    public static double LifetimeValue(BgNbdModel model, CustomerSummary s, double valuePerPurchase,
+    public static double LifetimeValue(IPurchaseModel model, CustomerSummary s, double valuePerPurchase,
         int months, DiscountRate discount, TimeUnit unit)
     {
         var f = unit.UnitsPerMonth();

@@ -13,6 +13,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<CustomerAnalytics>();
         services.AddSingleton<Forecasting.Sales.SalesSeriesQuery>();
         services.AddSingleton<Forecasting.Sales.SalesForecaster>();
+        services.AddSingleton<CustomerDirectory>();
         return services;
     }
 }

@@ -8,18 +8,33 @@ namespace Nexus.Core.Analytics.Metrics;
 
 /// <summary>RFM segments (and the k-means alternative) of a scope's stored customers.</summary>
 /// <param name="ClusteringError">Why k-means could not run (too few customers), else null.</param>
+/// <param name="Names">Customer key → name and e-mail (empty when computed without the database, as in the CLI's file mode).</param>
 public sealed record RfmResult(AnalyticsScope Scope, string DataVersion, int Transactions, RfmReport Report,
-    RfmClusteringResult? Clustering, string? ClusteringError);
+    RfmClusteringResult? Clustering, string? ClusteringError)
+{
+    public IReadOnlyDictionary<string, CustomerName> Names { get; init; } = new Dictionary<string, CustomerName>();
 
-/// <summary>BG/NBD + Gamma-Gamma lifetime value of a scope's stored customers, or why it could not be fitted.</summary>
-public sealed record LifetimeResult(AnalyticsScope Scope, string DataVersion, int Transactions, LifetimeValueReport? Report, string? Error);
+    public string CustomerDisplay(string key) => CustomerDirectory.Display(Names, key);
+}
+
+/// <summary>BG/NBD or MBG/NBD + Gamma-Gamma lifetime value of a scope's stored customers, or why it could not be fitted.</summary>
+/// <param name="Transactions">Orders the models saw (one per revenue order).</param>
+public sealed record LifetimeResult(AnalyticsScope Scope, string DataVersion, int Transactions, LifetimeValueReport? Report, string? Error)
+{
+    public IReadOnlyDictionary<string, CustomerName> Names { get; init; } = new Dictionary<string, CustomerName>();
+
+    /// <summary>Orders per customer key. The models count purchase <em>days</em> (two orders on one day are one purchase).</summary>
+    public IReadOnlyDictionary<string, int> OrdersByCustomer { get; init; } = new Dictionary<string, int>();
+
+    public string CustomerDisplay(string key) => CustomerDirectory.Display(Names, key);
+}
 
 /// <summary>
 /// Runs RFM and CLV on stored orders (via <see cref="StoreTransactions"/>) off the caller's thread and caches each
 /// result per scope and data version (last sync run id + order count), so a page re-opened after nothing changed
 /// shows at once and a finished sync makes the next request recompute. One entry per scope and kind is kept.
 /// </summary>
-public sealed class CustomerAnalytics(IDbContextFactory<NexusDbContext> factory, StoreTransactions transactions)
+public sealed class CustomerAnalytics(IDbContextFactory<NexusDbContext> factory, StoreTransactions transactions, CustomerDirectory directory)
 {
     private readonly ConcurrentDictionary<(string Kind, AnalyticsScope Scope), (string Version, Lazy<Task<object>> Result)> _cache = new();
 
@@ -30,7 +45,7 @@ public sealed class CustomerAnalytics(IDbContextFactory<NexusDbContext> factory,
             progress?.Report("Reading orders…");
             var data = await transactions.LoadAsync(scope, cancellationToken);
             progress?.Report($"Scoring {data.Count:N0} orders…");
-            return Rfm(scope, version, data);
+            return Rfm(scope, version, data) with { Names = await directory.ForScopeAsync(scope, cancellationToken) };
         });
 
     /// <summary>CLV with weeks as the time unit, calibrated up to the last day with an order, 12-month horizon, 1 %/month discount.</summary>
@@ -39,8 +54,8 @@ public sealed class CustomerAnalytics(IDbContextFactory<NexusDbContext> factory,
         {
             progress?.Report("Reading orders…");
             var data = await transactions.LoadAsync(scope, cancellationToken);
-            progress?.Report($"Fitting BG/NBD and Gamma-Gamma on {data.Count:N0} orders…");
-            return Lifetime(scope, version, data);
+            progress?.Report($"Fitting BG/NBD, MBG/NBD and Gamma-Gamma on {data.Count:N0} orders, and testing them on a holdout period…");
+            return Lifetime(scope, version, data) with { Names = await directory.ForScopeAsync(scope, cancellationToken) };
         });
 
     /// <summary>RFM + clustering on already loaded transactions (the CLI uses this too).</summary>
@@ -64,7 +79,10 @@ public sealed class CustomerAnalytics(IDbContextFactory<NexusDbContext> factory,
         if (data.Count == 0) return new LifetimeResult(scope, version, 0, null, "the store has no revenue orders with a customer yet");
         try
         {
-            return new LifetimeResult(scope, version, data.Count, LifetimeValueAnalysis.Run(data, new LifetimeValueOptions(data.Max(t => t.Day))), null);
+            return new LifetimeResult(scope, version, data.Count, LifetimeValueAnalysis.Run(data, new LifetimeValueOptions(data.Max(t => t.Day))), null)
+            {
+                OrdersByCustomer = data.GroupBy(t => t.CustomerId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            };
         }
         catch (InsufficientDataException e)
         {

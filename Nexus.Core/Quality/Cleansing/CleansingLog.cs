@@ -27,21 +27,24 @@ public sealed class CleansingLog
 
     public void Clear() => _changes?.Clear();
 
-    /// <summary>Records the change when <paramref name="after"/> differs from <paramref name="before"/> and returns <paramref name="after"/>.</summary>
+    /// <summary>
+    /// Records the change when <paramref name="after"/> differs from <paramref name="before"/> and returns <paramref name="after"/>.
+    /// Blank to blank ("" or spaces to null, as platforms send empty address lines) is not a change a merchant would
+    /// call cleansing: it is not logged, so "cleansed" counts only records whose values really changed.
+    /// </summary>
     public string? Track(string field, string? before, string? after, string cleanser)
     {
-        if (!string.Equals(before, after, StringComparison.Ordinal))
+        if (!string.Equals(before, after, StringComparison.Ordinal) && !(string.IsNullOrWhiteSpace(before) && string.IsNullOrWhiteSpace(after)))
             (_changes ??= []).Add(new CleansingChange(field, before, after, cleanser));
         return after;
     }
 
-    public DateTimeOffset? TrackUtc(string field, DateTimeOffset? value)
-    {
-        if (value is not { } v || v.Offset == TimeSpan.Zero) return value;
-        var utc = v.ToUniversalTime();
-        (_changes ??= []).Add(new CleansingChange(field, v.ToString("O"), utc.ToString("O"), Cleansers.DatesUtc));
-        return utc;
-    }
+    /// <summary>
+    /// The value in UTC. The instant is the same, only its offset is written differently, so this is not logged as a
+    /// change (nor counted as cleansing); the record is stored in UTC whenever another value of it changed.
+    /// </summary>
+    public DateTimeOffset? TrackUtc(string field, DateTimeOffset? value) =>
+        value is { } v && v.Offset != TimeSpan.Zero ? v.ToUniversalTime() : value;
 
     /// <summary>The record's extras with the change list added (or replaced); the same instance when nothing changed.</summary>
     public IReadOnlyDictionary<string, string> AttachTo(IReadOnlyDictionary<string, string> extras)

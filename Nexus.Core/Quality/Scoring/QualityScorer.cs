@@ -25,6 +25,18 @@ public static class QualityScorer
         _ => 0.1,
     };
 
+    /// <summary>
+    /// A record's worst problem, null when it has none. Records are counted by it everywhere (the report card and the
+    /// live sync panel), so "records with errors" means the same thing on both.
+    /// </summary>
+    public static QualitySeverity? WorstSeverity(IEnumerable<RecordIssue> issues)
+    {
+        QualitySeverity? worst = null;
+        foreach (var issue in issues)
+            if (worst is null || issue.Severity > worst) worst = issue.Severity;
+        return worst;
+    }
+
     public static EntityScore Score(string entity, long records, long errorRecords, long warningRecords, long infoRecords, long quarantinedRecords)
     {
         if (records <= 0) return new EntityScore(entity, 0, 0, 0, 0, 0, 100, Grades.For(100));

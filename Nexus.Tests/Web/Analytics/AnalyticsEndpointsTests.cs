@@ -31,6 +31,11 @@ public sealed class AnalyticsEndpointsTests(NexusWebFactory app)
             storeId = store.Id;
             var upserter = new RecordUpserter(scope.ServiceProvider.GetRequiredService<IDbContextFactory<NexusDbContext>>());
             await upserter.UpsertOrdersAsync(ownerUser.TenantId, storeId, MetricsTestData.Orders);
+            await upserter.UpsertCustomersAsync(ownerUser.TenantId, storeId,
+            [
+                new Nexus.Core.Model.Customer { PlatformId = "c1", FirstName = "Ada", LastName = "Lovelace", Email = "ada@example.com" },
+                new Nexus.Core.Model.Customer { PlatformId = "c5", FirstName = "=HYPERLINK(\"x\")", Email = "c5@example.com" },
+            ]);
         }
         var url = $"/api/analytics/rfm/customers.csv?store={storeId}&currency=EUR";
 
@@ -43,11 +48,15 @@ public sealed class AnalyticsEndpointsTests(NexusWebFactory app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
-        Assert.StartsWith("customer_id,recency_days,frequency,monetary", lines[0]);
+        Assert.StartsWith("customer_id,name,email,recency_days,frequency,monetary", lines[0]);
         // Highest spend first: c1 (100 + 40 + 30), c5 (80), the guest (20 + 40), c7 (10).
         Assert.Equal([$"{storeId}/c1", $"{storeId}/c5", $"{storeId}/guest:ana@x.com", $"{storeId}/c7"], lines.Skip(1).Select(l => l.Split(',')[0]));
         var c1 = lines[1].Split(',');
-        Assert.Equal(("5", "3", 170m, "EUR"), (c1[1], c1[2], decimal.Parse(c1[3], System.Globalization.CultureInfo.InvariantCulture), c1[4]));
+        Assert.Equal(("Ada Lovelace", "ada@example.com"), (c1[1], c1[2]));
+        Assert.Equal(("5", "3", 170m, "EUR"), (c1[3], c1[4], decimal.Parse(c1[5], System.Globalization.CultureInfo.InvariantCulture), c1[6]));
+        // A store's text is untrusted: a formula in a name is defused; a guest's e-mail comes from the order.
+        Assert.StartsWith($"{storeId}/c5,\"'=HYPERLINK(", lines[2]);
+        Assert.Equal(["", "ana@x.com"], lines[3].Split(',')[1..3]);
 
         var oneSegment = await owner.GetStringAsync(url + "&segment=" + lines[1].Split(',')[^1]);
         Assert.Contains($"{storeId}/c1,", oneSegment);

@@ -29,5 +29,15 @@ public sealed class LifetimePageTests : AnalyticsPageContext
         Assert.NotEmpty(page.FindAll("[data-testid=clv-histogram]"));
         Assert.NotEmpty(page.FindAll("[data-testid=alive-scatter]"));
         Assert.EndsWith("EUR", page.Find("[data-testid=clv-total] b").TextContent.Trim());
+        // The model is chosen on a holdout and the page says which and why.
+        var choice = page.Find("[data-testid=model-choice]").TextContent;
+        Assert.Contains("asked to predict", choice);
+        Assert.Equal(2, page.FindAll("[data-testid=holdout-table] tbody tr").Count);
+        Assert.Contains(page.Find("[data-testid=purchase-model] b").TextContent, new[] { "BG/NBD", "MBG/NBD" });
+        Assert.Contains("MBG/NBD r = ", page.Find("[data-testid=clv-parameters]").TextContent);
+        // "Orders" counts orders (each synthetic transaction is one order), not the model's purchase days.
+        var topOrders = page.FindAll("[data-testid=top-customers] tbody tr").Sum(r => int.Parse(r.Children[1].TextContent, CultureInfo.InvariantCulture));
+        var expected = SyntheticTransactions.Generate(400, seed: 7).GroupBy(t => t.CustomerId).ToDictionary(g => $"{database.StoreId}/{g.Key}", g => g.Count());
+        Assert.Equal(page.FindAll("[data-testid=top-customers] tbody tr").Sum(r => expected[r.Children[0].GetAttribute("title") ?? r.Children[0].TextContent]), topOrders);
     }
 }

@@ -1,3 +1,4 @@
+using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Storage;
 using Bunit;
 using Nexus.Tests.Analytics.Metrics;
@@ -35,5 +36,45 @@ public sealed class OverviewPageTests : AnalyticsPageContext
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=empty-state]")), TimeSpan.FromSeconds(10));
         Assert.Empty(page.FindAll("[data-testid=kpi-tiles]"));
         Assert.Equal("stores", page.Find("[data-testid=empty-state] a").GetAttribute("href"));
+        // The store is connected, so the page does not ask to connect one: it asks for the first sync, by name.
+        Assert.Equal("Sync bench to see your revenue, orders and customers", page.Find("[data-testid=empty-state] h6").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_synced_store_without_paid_orders_is_told_so_not_asked_to_connect_a_store()
+    {
+        await using var database = await ScratchStoreDatabase.CreateAsync();
+        await using (var db = database.ForTenant())
+        {
+            db.SyncRuns.Add(new Nexus.Core.Sync.SyncRun { TenantId = database.TenantId, StoreId = database.StoreId, Mode = Nexus.Core.Sync.SyncMode.Full,
+                Status = Nexus.Core.Sync.SyncRunStatus.Succeeded, StartedAt = DateTimeOffset.UnixEpoch, FinishedAt = DateTimeOffset.UnixEpoch });
+            await db.SaveChangesAsync();
+        }
+        Use(database);
+        var page = Render<Overview>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=empty-state] h6")), TimeSpan.FromSeconds(10));
+        Assert.Equal("No paid orders yet", page.Find("[data-testid=empty-state] h6").TextContent.Trim());
+        Assert.DoesNotContain("Connect a store", page.Markup);
+    }
+
+    [Fact]
+    public async Task A_page_not_built_yet_says_so_to_a_merchant_whose_data_is_ready()
+    {
+        await using var database = await MetricsTestData.CreateAsync();
+        Use(database);
+        var page = Render<Nexus.Web.Components.Pages.Products.Products>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=empty-state] h6")), TimeSpan.FromSeconds(10));
+        Assert.Equal("Products is not available yet", page.Find("[data-testid=empty-state] h6").TextContent.Trim());
+        Assert.DoesNotContain("Connect a store", page.Markup);
+    }
+
+    [Fact]
+    public void Each_data_state_names_what_is_missing()
+    {
+        const string what = "your cohorts";
+        Assert.StartsWith("Connect a store", new DataStatus(0, 0, false, 0, null).Explain(what).Title);
+        Assert.Equal("Shop is syncing", new DataStatus(1, 0, true, 0, "Shop").Explain(what).Title);
+        Assert.Equal("Sync Shop to see your cohorts", new DataStatus(2, 0, false, 0, "Shop").Explain(what).Title);
+        Assert.Equal("No paid orders yet", new DataStatus(1, 1, false, 0, "Shop").Explain(what).Title);
     }
 }

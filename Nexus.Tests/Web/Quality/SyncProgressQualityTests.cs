@@ -33,6 +33,6 @@ public sealed class SyncProgressQualityTests : BunitContext
         Assert.Contains("95", live.Find("[data-testid=cleansed]").TextContent);
 
         var done = Render<SyncProgressPanel>(p => p.Add(x => x.Progress, Progress(SyncPhase.Finished)));
-        Assert.Contains("Quality: 12 errors, 12 warnings, 95 records cleansed.", done.Find("[data-testid=sync-summary]").TextContent);
+        Assert.Contains("Quality: 12 records with errors, 12 with warnings, 95 tidied.", done.Find("[data-testid=sync-summary]").TextContent);
     }
 }

@@ -50,6 +50,10 @@ public partial class Stores
         }
     }
 
+    /// <summary>During a sync the card counts what the sync has stored so far, not the figures read before it began.</summary>
+    private StoreOverview WithLiveCounts(StoreOverview store) =>
+        _live.TryGetValue(store.Store.Id, out var live) && live.Phase != SyncPhase.Finished ? store.WithLiveCounts(live.AllCounts) : store;
+
     /// <summary>Live events decide once they arrive; before that (a page reload mid-sync) the database does.</summary>
     private bool IsSyncing(StoreOverview store) =>
         _live.TryGetValue(store.Store.Id, out var live) ? live.Phase != SyncPhase.Finished : store.ActiveSyncJobId is not null;

@@ -66,7 +66,7 @@ public partial class SyncProgressPanel
             var counts = Progress.AllCounts.Values;
             var text = $"Fetched {counts.Sum(c => c.Fetched):N0} records: {counts.Sum(c => c.Inserted):N0} new, {counts.Sum(c => c.Updated):N0} updated, " +
                        $"{counts.Sum(c => c.Unchanged):N0} unchanged, {counts.Sum(c => c.Quarantined):N0} quarantined, in {Format(Progress.Elapsed)}. " +
-                       $"Quality: {counts.Sum(c => c.Errors):N0} errors, {counts.Sum(c => c.Warnings):N0} warnings, {counts.Sum(c => c.Cleansed):N0} records cleansed.";
+                       $"Quality: {counts.Sum(c => c.Errors):N0} records with errors, {counts.Sum(c => c.Warnings):N0} with warnings, {counts.Sum(c => c.Cleansed):N0} tidied.";
             return Progress.Error is { } error ? $"{error} {text}" : text;
         }
     }

@@ -1,0 +1,47 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Nexus.Core.Platforms;
+using Nexus.Core.Stores;
+using Nexus.Core.Sync;
+using Nexus.Web.Components.Pages.Stores;
+
+namespace Nexus.Tests.Web.Sync;
+
+public sealed class StoreCardTests : BunitContext
+{
+    public StoreCardTests()
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    private static readonly StoreOverview NeverSynced = new(new StoreSummary(3, "Demo", "woocommerce", "https://shop.example.test", DateTimeOffset.UnixEpoch),
+        ConnectedStore.DefaultSyncCron, false, 300, "job-1", Customers: 0, Products: 0, Orders: 0, Quarantined: 0, LastRun: null);
+
+    private static readonly Dictionary<string, EntityCounts> Running = new()
+    {
+        ["Customers"] = new() { Fetched = 2000, Total = 2000, Inserted = 1990, Quarantined = 10 },
+        ["Products"] = new() { Fetched = 200, Total = 200, Inserted = 195, Unchanged = 3, Quarantined = 2 },
+        ["Orders"] = new() { Fetched = 400, Total = 8000, Inserted = 400 },
+    };
+
+    [Fact]
+    public void During_a_first_sync_the_card_counts_what_the_sync_has_stored_so_far()
+    {
+        var live = new SyncProgress(1, 3, SyncPhase.Fetching, SyncEntity.Orders, 4, 80, Running["Orders"], Running, new ConnectorStats(10, 0, 0), TimeSpan.FromSeconds(5), SyncRunStatus.Running);
+        var card = Render<StoreCard>(p => p.Add(x => x.Store, NeverSynced.WithLiveCounts(Running)).Add(x => x.Live, live).Add(x => x.IsSyncing, true));
+
+        Assert.Equal("1,990", card.Find("[data-testid=stored-customers] b").TextContent);
+        Assert.Equal("198", card.Find("[data-testid=stored-products] b").TextContent);
+        Assert.Equal("400", card.Find("[data-testid=stored-orders] b").TextContent);
+    }
+
+    [Fact]
+    public void A_re_sync_never_lowers_the_counts_read_from_the_database()
+    {
+        var synced = NeverSynced with { Customers = 2500, Products = 150, Orders = 9000, Quarantined = 20 };
+        var view = synced.WithLiveCounts(Running);
+        Assert.Equal((2500, 198, 9000, 20), (view.Customers, view.Products, view.Orders, view.Quarantined));
+    }
+}
