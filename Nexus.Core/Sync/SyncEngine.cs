@@ -42,7 +42,7 @@ public sealed class SyncEngine(
         var state = new RunState(db, run, connector, sink, Stopwatch.StartNew(), store.TenantId, resumedFrom);
         logger.LogInformation("Sync run {RunId} of store {StoreId} started ({Mode})", run.Id, storeId, mode);
 
-        var needsMerchant = false;
+        var (needsMerchant, permanent) = (false, false);
         try
         {
             foreach (var entity in EntityOrder)
@@ -58,13 +58,12 @@ public sealed class SyncEngine(
             run.Status = SyncRunStatus.Cancelled;
             run.Error = "Cancelled. The next sync continues from where this one stopped.";
         }
-        catch (ConnectorAuthenticationException ex)
+        catch (Exception ex)
         {
-            (run.Status, run.Error, needsMerchant) = (SyncRunStatus.Failed, $"{ex.Message} {ex.Fix}", true);
-        }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TimeoutException or JsonException)
-        {
-            (run.Status, run.Error) = (SyncRunStatus.Failed, ex.Message);
+            // Every other failure, anticipated or not, ends the run Failed with a plain reason: none is left "Running".
+            var failure = SyncFailure.From(ex);
+            (run.Status, run.Error, needsMerchant, permanent) = (SyncRunStatus.Failed, failure.Reason, failure.NeedsMerchant, failure.Permanent);
+            if (failure.Unexpected) logger.LogError(ex, "Sync run {RunId} of store {StoreId} stopped on an unexpected error", run.Id, storeId);
         }
         finally
         {
@@ -72,15 +71,35 @@ public sealed class SyncEngine(
             (run.Requests, run.Retries, run.Throttled) = (stats.Requests, stats.Retries, stats.Throttled);
             run.FinishedAt = clock.GetUtcNow();
             run.CountsJson = JsonSerializer.Serialize(state.Counts);
-            // Record the outcome even when the caller's token is already cancelled.
-            await db.SaveChangesAsync(CancellationToken.None);
+            await RecordOutcomeAsync(db, run);
             await ReportAsync(state, SyncPhase.Finished, null, 0, 0, CancellationToken.None);
             logger.LogInformation("Sync run {RunId} of store {StoreId} ended {Status} in {Seconds:F1}s", run.Id, storeId, run.Status, state.Elapsed.Elapsed.TotalSeconds);
         }
 
         var finalStats = connector.Stats;
         return new SyncSummary(run.Id, storeId, run.Mode, run.Status, state.Counts, finalStats.Requests, finalStats.Retries, finalStats.Throttled,
-            state.Elapsed.Elapsed.TotalSeconds, run.Error, needsMerchant);
+            state.Elapsed.Elapsed.TotalSeconds, run.Error, needsMerchant, permanent);
+    }
+
+    /// <summary>
+    /// Records how the run ended even when the caller's token is cancelled, and even when the failure left the
+    /// context unable to save (a failed page write): then only the run's own columns are written.
+    /// </summary>
+    private static async Task RecordOutcomeAsync(NexusDbContext db, SyncRun run)
+    {
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception) when (db.Entry(run).State != EntityState.Detached)
+        {
+            var (status, error, finished, counts, requests, retries, throttled) = (run.Status, run.Error, run.FinishedAt, run.CountsJson, run.Requests, run.Retries, run.Throttled);
+            db.ChangeTracker.Clear();
+            await db.SyncRuns.IgnoreQueryFilters().Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, status).SetProperty(r => r.Error, error).SetProperty(r => r.FinishedAt, finished)
+                .SetProperty(r => r.CountsJson, counts).SetProperty(r => r.Requests, requests).SetProperty(r => r.Retries, retries)
+                .SetProperty(r => r.Throttled, throttled), CancellationToken.None);
+        }
     }
 
     /// <summary>
@@ -93,15 +112,33 @@ public sealed class SyncEngine(
             .OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
         foreach (var stale in interrupted)
         {
-            stale.Status = SyncRunStatus.Failed;
-            stale.Error = "Interrupted before it finished (the process stopped). The next run resumed from its last checkpoint.";
-            stale.FinishedAt = clock.GetUtcNow();
+            MarkInterrupted(stale, clock.GetUtcNow());
         }
-        var resumedFrom = interrupted.FirstOrDefault();
-        var run = new SyncRun { TenantId = tenantId, StoreId = storeId, Mode = resumedFrom?.Mode ?? mode, Status = SyncRunStatus.Running, StartedAt = clock.GetUtcNow() };
+        var resumedFrom = await LatestInterruptedAsync(db, storeId, cancellationToken);
+        var run = new SyncRun
+        {
+            TenantId = tenantId, StoreId = storeId, Mode = resumedFrom?.Mode ?? mode, Status = SyncRunStatus.Running, StartedAt = clock.GetUtcNow(),
+            ResumesChainFromRunId = resumedFrom is null ? null : resumedFrom.ResumesChainFromRunId ?? resumedFrom.Id,
+        };
         db.SyncRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         return (run, resumedFrom);
+    }
+
+    /// <summary>A run whose process died: Failed, flagged so the next run of the store resumes it.</summary>
+    public static void MarkInterrupted(SyncRun run, DateTimeOffset now)
+    {
+        run.Status = SyncRunStatus.Failed;
+        run.Interrupted = true;
+        run.Error = "Interrupted before it finished (the process stopped). The next sync resumes from its last checkpoint.";
+        run.FinishedAt ??= now;
+    }
+
+    /// <summary>The store's latest run, when it was interrupted (a crash, or found dead by the reconciler): the one to resume.</summary>
+    private static async Task<SyncRun?> LatestInterruptedAsync(NexusDbContext db, int storeId, CancellationToken cancellationToken)
+    {
+        var latest = await db.SyncRuns.Where(r => r.StoreId == storeId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        return latest is { Interrupted: true } ? latest : null;
     }
 
     private async Task SyncEntityAsync(RunState state, SyncEntity entity, CancellationToken cancellationToken)
@@ -115,9 +152,9 @@ public sealed class SyncEngine(
             db.SyncCursors.Add(cursor);
         }
 
-        if (state.ResumedFrom is { } previous && cursor.LastCompletedRunId == previous.Id)
+        if (state.Run.ResumesChainFromRunId is { } chainStart && cursor.InProgressRunId is null && cursor.LastCompletedRunId >= chainStart)
         {
-            return; // the interrupted run finished this entity before it stopped
+            return; // one of the interrupted runs this run continues finished this entity before it stopped
         }
 
         var counts = state.Counts[key] = new EntityCounts();
@@ -142,14 +179,17 @@ public sealed class SyncEngine(
         var inFlight = new Queue<Task<IPage>>();
         var next = first.Number + 1;
         var workers = options.Value.WorkersPerStore;
-        while (next <= first.TotalPages || inFlight.Count > 0)
+        var lastPage = CheckPageCeiling(entity, first.TotalPages);
+        while (next <= lastPage || inFlight.Count > 0)
         {
-            while (inFlight.Count < workers && next <= first.TotalPages)
+            while (inFlight.Count < workers && next <= lastPage)
             {
                 inFlight.Enqueue(FetchAsync(state.Connector, entity, next++, since, cancellationToken));
             }
             var page = await inFlight.Dequeue();
             await StorePageAsync(state, entity, cursor, counts, page, cancellationToken);
+            // An empty (or shorter-than-claimed) listing ends where the store says it ends now; pages in flight are still stored.
+            lastPage = Math.Min(lastPage, Math.Max(page.Number, page.TotalPages));
         }
 
         // Everything modified up to the high-water mark is stored; the overlap window covers what changed meanwhile.
@@ -160,7 +200,17 @@ public sealed class SyncEngine(
         (cursor.InProgressRunId, cursor.NextPage, cursor.InProgressSince, cursor.InProgressHighWater) = (null, null, null, null);
         cursor.LastCompletedRunId = state.Run.Id;
         await db.SaveChangesAsync(cancellationToken);
-        await ReportAsync(state, SyncPhase.EntityFinished, entity, first.TotalPages, first.TotalPages, cancellationToken);
+        await ReportAsync(state, SyncPhase.EntityFinished, entity, lastPage, lastPage, cancellationToken);
+    }
+
+    /// <summary>A store claiming more pages than any real store has (a hostile or broken X-WP-TotalPages) stops the run with a plain reason.</summary>
+    private int CheckPageCeiling(SyncEntity entity, int claimedPages)
+    {
+        var ceiling = options.Value.MaxPagesPerEntity;
+        if (claimedPages > ceiling)
+            throw new SyncLimitExceededException($"The store claims {claimedPages:N0} pages of {entity.ToString().ToLowerInvariant()}, more than the {ceiling:N0} Nexus reads in one sync. "
+                + "If the store really is this large, raise Nexus:Sync:MaxPagesPerEntity; otherwise the store's API is misreporting its size.");
+        return claimedPages;
     }
 
     private async Task StorePageAsync(RunState state, SyncEntity entity, SyncCursor cursor, EntityCounts counts, IPage page, CancellationToken cancellationToken)

@@ -13,6 +13,8 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<RecordUpserter>();
         services.AddQuality();
         services.AddSingleton<SyncEngine>();
+        services.AddSingleton<StoreSyncLock>();
+        services.AddSingleton<SyncRunReconciler>();
         return services;
     }
 }

@@ -51,7 +51,7 @@ public static class AnalyticsEndpoints
                      .OrderByDescending(c => c.Monetary).ThenBy(c => c.CustomerId, StringComparer.Ordinal))
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{Csv.Quote(c.CustomerId)},{c.RecencyDays},{c.Frequency},{c.Monetary},{currency},{c.RecencyScore},{c.FrequencyScore},{c.MonetaryScore},{c.Segment}\n");
+                $"{Csv.Field(c.CustomerId)},{c.RecencyDays},{c.Frequency},{c.Monetary},{currency},{c.RecencyScore},{c.FrequencyScore},{c.MonetaryScore},{c.Segment}\n");
         }
         var name = $"rfm-{(store == 0 ? "all-stores" : $"store-{store}")}{(only is null ? "" : "-" + only)}.csv";
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);

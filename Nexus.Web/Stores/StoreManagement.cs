@@ -14,15 +14,23 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
 
     public async Task<ConnectionTestResult> TestConnectionAsync(string platform, string baseUrl, StoreCredentials credentials, CancellationToken cancellationToken = default)
     {
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        Uri url;
+        try
         {
-            return ConnectionTestResult.Failed($"'{baseUrl}' is not a web address.", "Enter the store's address, e.g. https://shop.example.com.");
+            // The same validation Save applies, so a test can never pass for values Save would refuse.
+            url = StoreValidation.ValidateUrl(baseUrl);
+            StoreValidation.ValidateCredentials(credentials);
+            await stores.EnsureReachableAddressAsync(url, cancellationToken);
+        }
+        catch (ArgumentException ex)
+        {
+            return ConnectionTestResult.Failed(ex.Message, "Correct it and test again.");
         }
         if (!platforms.IsKnown(platform))
         {
             return ConnectionTestResult.Failed($"Nexus cannot connect to '{platform}' stores yet.", "Choose one of the listed platforms.");
         }
-        var connector = platforms.CreateConnector(platform, new ConnectorTarget(0, baseUrl.TrimEnd('/'), credentials));
+        var connector = platforms.CreateConnector(platform, new ConnectorTarget(0, url.ToString().TrimEnd('/'), credentials));
         try
         {
             return await connector.TestConnectionAsync(cancellationToken);

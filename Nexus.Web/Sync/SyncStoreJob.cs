@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.Server;
-using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Storage;
 using Nexus.Core.Sync;
@@ -12,46 +11,50 @@ public sealed class SyncFailedException(string message) : Exception(message);
 
 /// <summary>
 /// The Hangfire entry point for a sync: takes ids, not objects, and keeps no state; the engine keeps its state in
-/// the database. One sync per store at a time across every node, via a distributed lock in the job storage.
+/// the database. One sync per store at a time across every process (job servers and the CLI alike), via the
+/// store's lease in the Nexus database (<see cref="StoreSyncLock"/>). Only <see cref="SyncFailedException"/> (a
+/// failure worth retrying) is retried; permanent failures — a wrong key, a refused address, an unexpected error —
+/// fail at once, since the same attempt would fail the same way.
 /// </summary>
 public sealed class SyncStoreJob(
     SyncEngine engine,
+    StoreSyncLock locks,
     IDbContextFactory<NexusDbContext> dbFactory,
-    JobStorage storage,
     Microsoft.AspNetCore.SignalR.IHubContext<SyncHub> hub,
     SyncProgressFeed feed,
     TimeProvider clock,
     ILogger<SyncStoreJob> logger)
 {
     [Queue("sync")]
-    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600], OnAttemptsExceeded = AttemptsExceededAction.Fail, OnlyOn = [typeof(SyncFailedException)])]
     public async Task RunAsync(int storeId, SyncMode mode, PerformContext? context, CancellationToken cancellationToken)
     {
-        IDisposable storeLock;
-        using var connection = storage.GetConnection();
+        var jobId = context?.BackgroundJob.Id;
+        IAsyncDisposable storeLock;
         try
         {
-            storeLock = connection.AcquireDistributedLock($"nexus:sync:store:{storeId}", TimeSpan.FromSeconds(2));
+            storeLock = await locks.AcquireAsync(storeId, $"the job server on {Environment.MachineName} (job {jobId ?? "?"})", cancellationToken);
         }
-        catch (DistributedLockTimeoutException)
+        catch (StoreSyncLockedException ex)
         {
-            logger.LogInformation("Store {StoreId} is already syncing; this request joins the running sync", storeId);
+            logger.LogInformation("Store {StoreId} is already syncing ({Holder}); this request joins the running sync", storeId, ex.Holder);
+            await ClearActiveJobAsync(storeId, jobId);
             return;
         }
 
-        using (storeLock)
+        await using (storeLock)
         {
             try
             {
                 var summary = await engine.RunAsync(storeId, mode, new BroadcastingProgressSink(hub, feed, clock), cancellationToken);
-                if (summary.Status == SyncRunStatus.Failed && !summary.ErrorNeedsMerchant)
+                if (summary.Status == SyncRunStatus.Failed && !summary.ErrorNeedsMerchant && !summary.ErrorIsPermanent)
                 {
                     throw new SyncFailedException(summary.Error ?? "The sync failed.");
                 }
             }
             finally
             {
-                await ClearActiveJobAsync(storeId, context?.BackgroundJob.Id);
+                await ClearActiveJobAsync(storeId, jobId);
             }
         }
     }

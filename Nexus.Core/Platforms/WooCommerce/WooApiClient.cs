@@ -20,13 +20,20 @@ public sealed record WooResponse<T>(T Value, int? TotalPages, long? Total);
 /// </summary>
 public sealed class WooApiClient(
     HttpClient http, Uri apiRoot, WooRequestAuthenticator authenticator, RequestBudget budget,
-    ResiliencePipeline<HttpResponseMessage> pipeline, RequestCounters counters, TimeProvider time, ConnectorResilienceOptions resilience)
+    ResiliencePipeline<HttpResponseMessage> pipeline, RequestCounters counters, TimeProvider time, ConnectorResilienceOptions resilience,
+    ResponseBodyLimits? bodyLimits = null)
 {
+    private readonly ResponseBodyLimits _limits = bodyLimits ?? new ResponseBodyLimits();
+
     public Uri ApiRoot => apiRoot;
+
+    public ResponseBodyLimits BodyLimits => _limits;
 
     /// <summary>Fetches <paramref name="relative"/> (e.g. "orders?page=2") and reads its body with <paramref name="read"/>.</summary>
     /// <param name="what">For messages: "orders page 2".</param>
-    public async Task<WooResponse<T>> GetAsync<T>(string relative, string what, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    /// <param name="kind">Which body size limit applies (<see cref="ResponseBodyLimits"/>).</param>
+    public async Task<WooResponse<T>> GetAsync<T>(string relative, string what, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken,
+        ResponseBodyKind kind = ResponseBodyKind.Page)
     {
         var uri = new Uri(apiRoot, relative);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -40,7 +47,7 @@ public sealed class WooApiClient(
                 if (!attempt.IsSuccessStatusCode) return attempt;
                 try
                 {
-                    await using var body = await attempt.Content.ReadAsStreamAsync(ctx.CancellationToken).ConfigureAwait(false);
+                    await using var body = await ResponseBodyLimit.OpenAsync(attempt, kind, _limits, ctx.CancellationToken).ConfigureAwait(false);
                     value = await read(body, ctx.CancellationToken).ConfigureAwait(false);
                 }
                 catch
@@ -65,6 +72,19 @@ public sealed class WooApiClient(
             throw new ConnectorException($"Reading {what} failed: the store kept sending an unreadable page ({ex.Message}) after {resilience.MaxRetryAttempts + 1} attempts. "
                 + "A plugin may be printing PHP errors into API responses; check the site's error log.", ex);
         }
+        catch (ResponseBodyTooLargeException ex)
+        {
+            throw new ConnectorException($"Reading {what} failed: {ex.Message} Nexus stopped reading it to protect itself; "
+                + "a real store does not send this much in one answer, so check the store address (or raise Nexus:Connectors:BodyLimits).", ex);
+        }
+        catch (RedirectRefusedException ex)
+        {
+            throw new ConnectorException($"Reading {what} failed: {ex.Message}", ex);
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is BlockedAddressException blocked)
+        {
+            throw new ConnectorException($"Reading {what} failed: {blocked.Message}", ex);
+        }
         catch (TimeoutRejectedException ex)
         {
             throw new ConnectorException($"Reading {what} failed: the store did not answer in time after retries.", ex);
@@ -83,8 +103,15 @@ public sealed class WooApiClient(
         }
     }
 
-    /// <summary>One attempt, no retries: takes a budget token, counts the request and feeds 429s back into the budget.</summary>
-    public async Task<HttpResponseMessage> SendOnceAsync(Uri uri, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt, no retries: takes a budget token, counts the request and feeds 429s back into the budget.
+    /// Redirects to the same origin are followed (each hop signed and budgeted); any other redirect throws
+    /// <see cref="RedirectRefusedException"/>.
+    /// </summary>
+    public Task<HttpResponseMessage> SendOnceAsync(Uri uri, CancellationToken cancellationToken)
+        => SameOriginRedirects.SendAsync(uri, SendSignedAsync, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendSignedAsync(Uri uri, CancellationToken cancellationToken)
     {
         await budget.AcquireAsync(cancellationToken).ConfigureAwait(false);
         counters.Request();

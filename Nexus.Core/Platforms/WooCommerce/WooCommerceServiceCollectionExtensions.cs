@@ -22,7 +22,11 @@ public static class WooCommerceServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RequestBudgetRegistry>();
         services.TryAddSingleton<ConnectorPipelineFactory>();
-        services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddOptions<NetworkAccessOptions>();
+        services.TryAddSingleton<PrivateAddressGuard>();
+        // SSRF guard on every connection (DNS rebinding included) and no automatic redirects: see PrivateAddressGuard.
+        services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<PrivateAddressGuard>().CreateHandler());
         services.AddSingleton(new PlatformDescriptor(WooCommerceConnector.PlatformId, "WooCommerce", "Consumer key", "Consumer secret",
             (provider, target) => Create(provider, target, optionsFor?.Invoke(target) ?? new WooCommerceConnectorOptions { RequestsPerMinute = target.RequestsPerMinute })));
         return services;
