@@ -49,7 +49,8 @@ public static class ProcessIdentity
         try
         {
             using var process = Process.GetProcessById(pid);
-            return !process.HasExited && process.StartTime.ToUniversalTime().Ticks == started;
+            // Start times are derived from the boot clock: allow a little rounding between readers.
+            return !process.HasExited && Math.Abs(process.StartTime.ToUniversalTime().Ticks - started) < TimeSpan.TicksPerSecond;
         }
         catch (ArgumentException)
         {
