@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
@@ -37,11 +36,9 @@ public static class NexusWebApp
         services.AddSingleton(TimeProvider.System);
         services.AddNexusStorage(configuration);
         // Keys live in the data folder so store credentials encrypted by the web app can be read by the CLI and
-        // after restarts. The folder must be protected like the database itself.
+        // after restarts; encrypted at rest with a certificate from outside the folder when one is configured.
         var dataFolder = (configuration.GetSection(NexusStorageOptions.Section).Get<NexusStorageOptions>() ?? new()).ResolveDataFolder();
-        services.AddDataProtection()
-            .SetApplicationName("Nexus")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        services.AddNexusDataProtection(configuration, dataFolder);
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DeploymentValidator>();
         services.AddStores();
@@ -73,7 +70,9 @@ public static class NexusWebApp
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts(); // only answers over HTTPS carry the header (and never for localhost)
         }
+        app.UseCookiePolicy();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();

@@ -26,12 +26,18 @@ public sealed class SyncEngine(
     IRecordQualityGate quality,
     IOptions<SyncOptions> options,
     TimeProvider clock,
-    ILogger<SyncEngine> logger)
+    ILogger<SyncEngine> logger,
+    StoreSyncLock? locks = null)
 {
     private static readonly SyncEntity[] EntityOrder = [SyncEntity.Customers, SyncEntity.Products, SyncEntity.Orders];
 
-    public async Task<SyncSummary> RunAsync(int storeId, SyncMode mode, ISyncProgressSink? sink = null, CancellationToken cancellationToken = default)
+    /// <param name="holder">Who runs this sync, in words, for the one-sync-per-store lock ("the command line on host (process 42)").</param>
+    /// <exception cref="StoreSyncLockedException">Another process is syncing the store (the message names it).</exception>
+    public async Task<SyncSummary> RunAsync(int storeId, SyncMode mode, ISyncProgressSink? sink = null, CancellationToken cancellationToken = default, string? holder = null)
     {
+        // The store's lease in the database: one sync per store across every job server and CLI process.
+        await using var storeLock = locks is null ? null
+            : await locks.AcquireAsync(storeId, holder ?? $"a sync on {Environment.MachineName} (process {Environment.ProcessId})", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var store = await db.Stores.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken)
                     ?? throw new ArgumentException($"There is no store {storeId}.");
@@ -138,7 +144,7 @@ public sealed class SyncEngine(
     private static async Task<SyncRun?> LatestInterruptedAsync(NexusDbContext db, int storeId, CancellationToken cancellationToken)
     {
         var latest = await db.SyncRuns.Where(r => r.StoreId == storeId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-        return latest is { Interrupted: true } ? latest : null;
+        return latest is { Interrupted: true, Status: SyncRunStatus.Failed } ? latest : null;
     }
 
     private async Task SyncEntityAsync(RunState state, SyncEntity entity, CancellationToken cancellationToken)

@@ -1,7 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Playwright;
+using Nexus.Tests.Hardening;
 using Nexus.Tests.Infrastructure;
 
 namespace Nexus.Tests.Browser;
@@ -14,10 +12,16 @@ namespace Nexus.Tests.Browser;
 public sealed class CrashRecoveryFlowTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "nexus-crash", Guid.NewGuid().ToString("N"));
-    private readonly int _port = FreePort();
-    private Process? _app;
+    private readonly AppProcess _app = new();
 
-    private Uri Address => new($"http://127.0.0.1:{_port}");
+    public CrashRecoveryFlowTests()
+    {
+        _app.Environment["Nexus__DataFolder"] = _data;
+        _app.Environment["Nexus__Demo__Password"] = NexusWebFactory.DemoPassword;
+        _app.Environment["Nexus__Sandbox__Stores__0__LatencyMs"] = "150"; // slow enough to be killed mid-way
+    }
+
+    private Uri Address => _app.Address;
 
     [Fact]
     public async Task After_the_app_is_killed_mid_sync_and_restarted_Sync_now_is_offered_again_and_finishes()
@@ -26,17 +30,16 @@ public sealed class CrashRecoveryFlowTests : IDisposable
         using var _ = playwright;
         await using var __ = browser;
 
-        await StartAppAsync();
+        await _app.StartAsync();
         var page = await BrowserSession.SignInAsync(browser, Address, "merchant@nexus.demo", NexusWebFactory.DemoPassword, "/stores");
         Assert.True(await BrowserSession.ClickUntilAsync(page, "[data-testid=sync-now]", "() => !!document.querySelector('[data-testid=sync-progress], [data-testid=sync-queued]')"),
             "the sync never got going");
         // Killed once orders are arriving: customers and products are stored, orders part-way.
         await page.WaitForFunctionAsync("() => /^\\s*[1-9]/.test(document.querySelector('[data-testid=count-orders]')?.innerText ?? '')",
             null, new PageWaitForFunctionOptions { Timeout = 120_000 });
-        _app!.Kill(entireProcessTree: true);
-        await _app.WaitForExitAsync();
+        await _app.KillAsync();
 
-        await StartAppAsync();
+        await _app.StartAsync();
         // Before: the job stayed "Processing" for Hangfire's 30-minute invisibility timeout and the card said "syncing".
         page = await BrowserSession.SignInAsync(browser, Address, "merchant@nexus.demo", NexusWebFactory.DemoPassword, "/stores");
         var offered = false;
@@ -59,54 +62,9 @@ public sealed class CrashRecoveryFlowTests : IDisposable
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "sync-after-crash.png"), FullPage = true });
     }
 
-    private async Task StartAppAsync()
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Nexus.Web.dll")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = Address.ToString();
-        start.Environment["Nexus__DataFolder"] = _data;
-        start.Environment["Nexus__Demo__Password"] = NexusWebFactory.DemoPassword;
-        start.Environment["Nexus__Sandbox__Stores__0__LatencyMs"] = "150"; // slow enough to be killed mid-way
-        start.Environment["DOTNET_gcServer"] = "0";
-        _app = Process.Start(start)!;
-        _app.OutputDataReceived += (_, _) => { };
-        _app.ErrorDataReceived += (_, _) => { };
-        _app.BeginOutputReadLine();
-        _app.BeginErrorReadLine();
-        using var http = new HttpClient { BaseAddress = Address };
-        for (var i = 0; i < 120; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync("/Account/Login")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(500);
-        }
-        Assert.Fail("the app did not start");
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     public void Dispose()
     {
-        if (_app is { HasExited: false }) _app.Kill(entireProcessTree: true);
-        _app?.Dispose();
+        _app.Dispose();
         try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
     }
 }

@@ -37,7 +37,7 @@ public sealed class DeploymentConfigurationTests
     {
         var checks = DeploymentValidator.CheckConfiguration(
             Config(("Nexus:Demo:Enabled", "true"), ("Nexus:Sandbox:Enabled", "true"), ("Nexus:Jobs:WorkerCount", "0")), Env("Production"));
-        Assert.Equal(3, checks.Count(c => !c.Passed));
+        Assert.Equal(4, checks.Count(c => !c.Passed)); // demo, sandbox, workers, and the unprotected key ring
     }
 
     [Fact]
@@ -61,6 +61,7 @@ public sealed class ValidateDeploymentCliTests
         Environment.SetEnvironmentVariable("Nexus__DataFolder", folder);
         Environment.SetEnvironmentVariable("Nexus__Demo__Enabled", "false");
         Environment.SetEnvironmentVariable("Nexus__Sandbox__Enabled", "false");
+        Environment.SetEnvironmentVariable("Nexus__KeyRing__AllowUnprotected", "true"); // protecting it is KeyRingProtectionTests' subject
         var output = new StringWriter();
         var original = Console.Out;
         Console.SetOut(output);
@@ -86,6 +87,7 @@ public sealed class ValidateDeploymentCliTests
             Environment.SetEnvironmentVariable("Nexus__DataFolder", null);
             Environment.SetEnvironmentVariable("Nexus__Demo__Enabled", null);
             Environment.SetEnvironmentVariable("Nexus__Sandbox__Enabled", null);
+            Environment.SetEnvironmentVariable("Nexus__KeyRing__AllowUnprotected", null);
         }
     }
 }

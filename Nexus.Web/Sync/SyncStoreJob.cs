@@ -11,14 +11,13 @@ public sealed class SyncFailedException(string message) : Exception(message);
 
 /// <summary>
 /// The Hangfire entry point for a sync: takes ids, not objects, and keeps no state; the engine keeps its state in
-/// the database. One sync per store at a time across every process (job servers and the CLI alike), via the
-/// store's lease in the Nexus database (<see cref="StoreSyncLock"/>). Only <see cref="SyncFailedException"/> (a
+/// the database. One sync per store at a time across every process (job servers and the CLI alike): the engine
+/// takes the store's lease in the Nexus database (<see cref="StoreSyncLock"/>). Only <see cref="SyncFailedException"/> (a
 /// failure worth retrying) is retried; permanent failures — a wrong key, a refused address, an unexpected error —
 /// fail at once, since the same attempt would fail the same way.
 /// </summary>
 public sealed class SyncStoreJob(
     SyncEngine engine,
-    StoreSyncLock locks,
     IDbContextFactory<NexusDbContext> dbFactory,
     Microsoft.AspNetCore.SignalR.IHubContext<SyncHub> hub,
     SyncProgressFeed feed,
@@ -30,32 +29,22 @@ public sealed class SyncStoreJob(
     public async Task RunAsync(int storeId, SyncMode mode, PerformContext? context, CancellationToken cancellationToken)
     {
         var jobId = context?.BackgroundJob.Id;
-        IAsyncDisposable storeLock;
         try
         {
-            storeLock = await locks.AcquireAsync(storeId, $"the job server on {Environment.MachineName} (job {jobId ?? "?"})", cancellationToken);
+            var summary = await engine.RunAsync(storeId, mode, new BroadcastingProgressSink(hub, feed, clock), cancellationToken,
+                holder: $"the job server on {Environment.MachineName} (job {jobId ?? "?"})");
+            if (summary.Status == SyncRunStatus.Failed && !summary.ErrorNeedsMerchant && !summary.ErrorIsPermanent)
+            {
+                throw new SyncFailedException(summary.Error ?? "The sync failed.");
+            }
         }
         catch (StoreSyncLockedException ex)
         {
             logger.LogInformation("Store {StoreId} is already syncing ({Holder}); this request joins the running sync", storeId, ex.Holder);
-            await ClearActiveJobAsync(storeId, jobId);
-            return;
         }
-
-        await using (storeLock)
+        finally
         {
-            try
-            {
-                var summary = await engine.RunAsync(storeId, mode, new BroadcastingProgressSink(hub, feed, clock), cancellationToken);
-                if (summary.Status == SyncRunStatus.Failed && !summary.ErrorNeedsMerchant && !summary.ErrorIsPermanent)
-                {
-                    throw new SyncFailedException(summary.Error ?? "The sync failed.");
-                }
-            }
-            finally
-            {
-                await ClearActiveJobAsync(storeId, jobId);
-            }
+            await ClearActiveJobAsync(storeId, jobId);
         }
     }
 
