@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
@@ -39,11 +38,9 @@ public static class NexusWebApp
         services.AddSingleton(TimeProvider.System);
         services.AddNexusStorage(configuration);
         // Keys live in the data folder so store credentials encrypted by the web app can be read by the CLI and
-        // after restarts. The folder must be protected like the database itself.
+        // after restarts; encrypted at rest with a certificate from outside the folder when one is configured.
         var dataFolder = (configuration.GetSection(NexusStorageOptions.Section).Get<NexusStorageOptions>() ?? new()).ResolveDataFolder();
-        services.AddDataProtection()
-            .SetApplicationName("Nexus")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        services.AddNexusDataProtection(configuration, dataFolder);
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DeploymentValidator>();
         services.AddStores();
@@ -81,8 +78,10 @@ public static class NexusWebApp
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts(); // only answers over HTTPS carry the header (and never for localhost)
         }
         app.UseNexusHosting();
+        app.UseCookiePolicy();
         // A bodiless 4xx/5xx gets the app's page for its status: /status/404 "not found", /status/403 "not allowed".
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseAuthentication();

@@ -36,6 +36,8 @@ public sealed class DeploymentValidator(
         var workers = configuration.GetValue("Nexus:Jobs:WorkerCount", 3);
         checks.Add(new DeploymentCheck("Job workers", workers is >= 1 and <= 64,
             workers is >= 1 and <= 64 ? $"{workers} worker(s)" : $"Nexus:Jobs:WorkerCount is {workers}; use 1 to 64."));
+        checks.Add(Stores.KeyRingProtection.Check(configuration, environment,
+            (configuration.GetSection(NexusStorageOptions.Section).Get<NexusStorageOptions>() ?? new()).ResolveDataFolder()));
         return checks;
     }
 

@@ -17,8 +17,26 @@ public static class PlatformsServiceCollectionExtensions
     public static IServiceCollection AddPlatforms(this IServiceCollection services, IConfiguration? configuration = null)
     {
         var resilience = configuration?.GetSection(ResilienceSection).Get<ConnectorResilienceOptions>() ?? new ConnectorResilienceOptions();
+        var bodyLimits = configuration?.GetSection(ResponseBodyLimits.Section).Get<ResponseBodyLimits>() ?? new ResponseBodyLimits();
+        if (configuration is not null) services.AddNetworkAccess(configuration);
         services.TryAddSingleton<PlatformRegistry>();
-        services.AddWooCommerce(target => new WooCommerceConnectorOptions { RequestsPerMinute = target.RequestsPerMinute, Resilience = resilience });
+        services.AddWooCommerce(target => new WooCommerceConnectorOptions { RequestsPerMinute = target.RequestsPerMinute, Resilience = resilience, BodyLimits = bodyLimits });
+        return services;
+    }
+
+    /// <summary>
+    /// Which networks store connections may reach (<see cref="NetworkAccessOptions"/>). Loopback is allowed when the
+    /// configuration says so, and by default wherever the sandbox is on (its stores are served by this app on loopback;
+    /// Production refuses to start with the sandbox on).
+    /// </summary>
+    public static IServiceCollection AddNetworkAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(NetworkAccessOptions.Section);
+        services.AddOptions<NetworkAccessOptions>().Configure(o =>
+        {
+            o.AllowLoopback = section.GetValue<bool?>(nameof(NetworkAccessOptions.AllowLoopback)) ?? configuration.GetValue<bool>("Nexus:Sandbox:Enabled");
+            o.AllowPrivateNetworks = section.GetValue<bool>(nameof(NetworkAccessOptions.AllowPrivateNetworks));
+        });
         return services;
     }
 }

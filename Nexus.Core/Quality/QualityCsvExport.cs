@@ -22,14 +22,6 @@ public static class QualityCsvExport
         }
     }
 
-    /// <summary>
-    /// Quotes when needed, and defuses spreadsheet formulas: a shop's data is untrusted, and a value such as
-    /// <c>=HYPERLINK(…)</c> would run when the merchant opens the export (OWASP "CSV injection").
-    /// </summary>
-    public static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return Csv.Quote(value);
-    }
+    /// <summary>Quotes when needed and defuses spreadsheet formulas (see <see cref="Csv.Field"/>).</summary>
+    public static string Field(string? value) => Csv.Field(value);
 }

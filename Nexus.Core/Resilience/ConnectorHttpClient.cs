@@ -18,15 +18,22 @@ public sealed record ConnectorResponse<T>(T Value, System.Net.Http.Headers.HttpR
 /// </summary>
 public sealed class ConnectorHttpClient(
     HttpClient http, ConnectorHttpProfile profile, RequestBudget budget, ResiliencePipeline<HttpResponseMessage> pipeline,
-    RequestCounters counters, TimeProvider time, ConnectorResilienceOptions resilience)
+    RequestCounters counters, TimeProvider time, ConnectorResilienceOptions resilience, ResponseBodyLimits? bodyLimits = null)
 {
+    private readonly ResponseBodyLimits _limits = bodyLimits ?? new ResponseBodyLimits();
+
     public RequestCounters Counters => counters;
+
+    /// <summary>How much of each kind of answer Nexus reads before refusing it.</summary>
+    public ResponseBodyLimits BodyLimits => _limits;
 
     public ConnectorResilienceOptions Resilience => resilience;
 
     /// <summary>GETs <paramref name="uri"/> and reads its body with <paramref name="read"/>, retrying what is transient.</summary>
     /// <param name="what">For messages: "orders page 2".</param>
-    public async Task<ConnectorResponse<T>> GetAsync<T>(Uri uri, string what, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    /// <param name="kind">Which body size limit applies (<see cref="ResponseBodyLimits"/>).</param>
+    public async Task<ConnectorResponse<T>> GetAsync<T>(Uri uri, string what, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken,
+        ResponseBodyKind kind = ResponseBodyKind.Page)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ConnectorPipelineFactory.CountersKey, counters);
@@ -40,7 +47,7 @@ public sealed class ConnectorHttpClient(
                 if (!attempt.IsSuccessStatusCode || profile.ThrottleSignal?.Invoke(attempt) is not null) return attempt;
                 try
                 {
-                    await using var body = await OpenBodyAsync(attempt, ctx.CancellationToken).ConfigureAwait(false);
+                    await using var body = await OpenBodyAsync(attempt, kind, _limits, ctx.CancellationToken).ConfigureAwait(false);
                     value = await read(body, ctx.CancellationToken).ConfigureAwait(false);
                 }
                 catch
@@ -68,6 +75,19 @@ public sealed class ConnectorHttpClient(
             throw new ConnectorException($"Reading {what} failed: the store kept sending an unreadable page ({ex.Message}) after {resilience.MaxRetryAttempts + 1} attempts. "
                 + "A plugin or proxy may be rewriting API responses; check the site's error log.", ex, ConnectorErrorKind.Malformed);
         }
+        catch (ResponseBodyTooLargeException ex)
+        {
+            throw new ConnectorException($"Reading {what} failed: {ex.Message} Nexus stopped reading it to protect itself; "
+                + "a real store does not send this much in one answer, so check the store address (or raise Nexus:Connectors:BodyLimits).", ex, ConnectorErrorKind.Malformed);
+        }
+        catch (RedirectRefusedException ex)
+        {
+            throw new ConnectorException($"Reading {what} failed: {ex.Message}", ex, ConnectorErrorKind.NotFound);
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is BlockedAddressException blocked)
+        {
+            throw new ConnectorException($"Reading {what} failed: {blocked.Message}", ex, ConnectorErrorKind.Unreachable);
+        }
         catch (TimeoutRejectedException ex)
         {
             throw new ConnectorException($"Reading {what} failed: the store did not answer in time after retries.", ex, ConnectorErrorKind.Timeout);
@@ -86,8 +106,15 @@ public sealed class ConnectorHttpClient(
         }
     }
 
-    /// <summary>One attempt, no retries: takes a budget token, counts the request and feeds 429s and throttle signals back into the budget.</summary>
-    public async Task<HttpResponseMessage> SendOnceAsync(Uri uri, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt, no retries. Redirects to the same origin are followed (each hop authenticated and budgeted); any
+    /// other redirect throws <see cref="RedirectRefusedException"/>, since following it would send credentials elsewhere.
+    /// </summary>
+    public Task<HttpResponseMessage> SendOnceAsync(Uri uri, CancellationToken cancellationToken)
+        => SameOriginRedirects.SendAsync(uri, SendAuthenticatedAsync, cancellationToken);
+
+    /// <summary>One request: takes a budget token, counts the request and feeds 429s and throttle signals back into the budget.</summary>
+    private async Task<HttpResponseMessage> SendAuthenticatedAsync(Uri uri, CancellationToken cancellationToken)
     {
         await budget.AcquireAsync(cancellationToken).ConfigureAwait(false);
         counters.Request();
@@ -109,9 +136,9 @@ public sealed class ConnectorHttpClient(
     }
 
     /// <summary>
-    /// Where every response body is opened for reading: the hook point for a response-size limit (a limiting stream
-    /// wrapper from <c>Resilience/</c>), so every connector and the connection tests read through it.
+    /// Where every response body is opened for reading, through the size limit of its kind, so every connector and the
+    /// connection tests read through it.
     /// </summary>
-    public static Task<Stream> OpenBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        response.Content.ReadAsStreamAsync(cancellationToken);
+    public static Task<Stream> OpenBodyAsync(HttpResponseMessage response, ResponseBodyKind kind, ResponseBodyLimits limits, CancellationToken cancellationToken) =>
+        ResponseBodyLimit.OpenAsync(response, kind, limits, cancellationToken);
 }

@@ -27,9 +27,11 @@ public static class ConnectorHttpServiceCollectionExtensions
                 context.ServiceProvider.GetRequiredService<TimeProvider>()));
         services.AddOptions<TelemetryOptions>().Configure(o => o.TelemetryListeners.Add(new ConnectorTelemetryListener()));
         services.AddSingleton(sp => new ConnectorPipelineFactory(sp.GetRequiredService<ResiliencePipelineProvider<ConnectorPipelineKey>>()));
-        // The primary handler is built here: the place for a SocketsHttpHandler with an SSRF-refusing ConnectCallback
-        // and no automatic redirects (.ConfigurePrimaryHttpMessageHandler(...)).
-        services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddOptions<NetworkAccessOptions>();
+        services.TryAddSingleton<PrivateAddressGuard>();
+        // SSRF guard on every connection (DNS rebinding included) and no automatic redirects: see PrivateAddressGuard.
+        services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<PrivateAddressGuard>().CreateHandler());
         return services;
     }
 }

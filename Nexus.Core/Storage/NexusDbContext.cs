@@ -38,6 +38,9 @@ public partial class NexusDbContext(DbContextOptions<NexusDbContext> options) : 
 
     public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
 
+    /// <summary>One row per store being synced right now, by any process: the one-sync-per-store lock.</summary>
+    public DbSet<StoreSyncLease> SyncLeases => Set<StoreSyncLease>();
+
     public DbSet<QualityIssueRecord> QualityIssues => Set<QualityIssueRecord>();
 
     public DbSet<QualitySnapshot> QualitySnapshots => Set<QualitySnapshot>();
@@ -112,6 +115,15 @@ public partial class NexusDbContext(DbContextOptions<NexusDbContext> options) : 
             r.HasIndex(x => new { x.StoreId, x.StartedAt });
             r.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
             r.HasQueryFilter(x => x.TenantId == TenantId);
+        });
+        builder.Entity<StoreSyncLease>(l =>
+        {
+            // Operational, not tenant data: the lock must be seen by every process whatever tenant it serves.
+            l.ToTable("sync_leases");
+            l.HasKey(x => x.StoreId);
+            l.Property(x => x.StoreId).ValueGeneratedNever();
+            l.Property(x => x.Holder).HasMaxLength(300);
+            l.Property(x => x.HolderId).HasMaxLength(300);
         });
         builder.Entity<QualityIssueRecord>(q =>
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nexus.Core.Resilience;
 using Nexus.Core.Storage;
 
 namespace Nexus.Core.Stores;
@@ -9,30 +10,46 @@ public sealed record NewStore(string Name, string Platform, string BaseUrl, Stor
 /// <summary>A registered store as shown to its owner: never the credentials.</summary>
 public sealed record StoreSummary(int Id, string Name, string Platform, string BaseUrl, DateTimeOffset CreatedAt);
 
-/// <summary>Registers and lists a tenant's stores. Every call names the tenant; there is no way to reach across tenants.</summary>
-public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, StoreCredentialProtector protector, TimeProvider clock)
+/// <summary>
+/// Registers and lists a tenant's stores. Every call names the tenant; there is no way to reach across tenants.
+/// Every write goes through <see cref="StoreValidation"/> and, for the address, the SSRF guard (the host must not
+/// resolve to a refused network), whoever calls: wizard, edit dialog or CLI.
+/// </summary>
+public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, StoreCredentialProtector protector, TimeProvider clock, PrivateAddressGuard? addressGuard = null)
 {
     public async Task<StoreSummary> AddAsync(Guid tenantId, NewStore store, CancellationToken cancellationToken = default)
     {
-        var name = store.Name.Trim();
-        if (name.Length == 0) throw new ArgumentException("A store needs a name.", nameof(store));
-        ValidateBudget(store.RequestsPerMinute);
-        var baseUrl = StoreAddress.Require(store.BaseUrl, nameof(store));
+        var valid = StoreValidation.Validate(store.Name, store.BaseUrl, store.RequestsPerMinute, store.Credentials);
+        await EnsureReachableAddressAsync(valid.BaseUrl, cancellationToken);
 
         await using var db = await CreateAsync(tenantId, cancellationToken);
         var entity = new ConnectedStore
         {
             TenantId = tenantId,
-            Name = name,
+            Name = valid.Name,
             Platform = store.Platform,
-            BaseUrl = baseUrl,
+            BaseUrl = valid.BaseUrlText,
             ProtectedCredentials = protector.Protect(store.Credentials),
-            RequestsPerMinute = store.RequestsPerMinute,
+            RequestsPerMinute = valid.RequestsPerMinute,
             CreatedAt = clock.GetUtcNow(),
         };
         db.Stores.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         return ToSummary(entity);
+    }
+
+    /// <summary>Refuses an address whose host resolves to a private, loopback, link-local, multicast or metadata address (unless configuration allows it).</summary>
+    public async Task EnsureReachableAddressAsync(Uri url, CancellationToken cancellationToken)
+    {
+        if (addressGuard is null) return;
+        try
+        {
+            await addressGuard.EnsureAllowedAsync(url, cancellationToken);
+        }
+        catch (BlockedAddressException ex)
+        {
+            throw new ArgumentException($"{ex.Message} Enter the shop's public address (e.g. https://shop.example.com).", ex);
+        }
     }
 
     public async Task<IReadOnlyList<StoreSummary>> ListAsync(Guid tenantId, CancellationToken cancellationToken = default)
@@ -58,24 +75,27 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
     /// <summary>Points a store at a new address (the demo sandbox store follows the app's own port).</summary>
     public async Task UpdateBaseUrlAsync(Guid tenantId, int storeId, string baseUrl, CancellationToken cancellationToken = default)
     {
+        var url = StoreValidation.ValidateUrl(baseUrl);
+        await EnsureReachableAddressAsync(url, cancellationToken);
         await using var db = await CreateAsync(tenantId, cancellationToken);
         var entity = await db.Stores.FirstAsync(s => s.Id == storeId, cancellationToken);
-        entity.BaseUrl = StoreAddress.Require(baseUrl, nameof(baseUrl));
+        entity.BaseUrl = url.ToString().TrimEnd('/');
         await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Changes a store's name, address, schedule and (when given) credentials.</summary>
     public async Task UpdateAsync(Guid tenantId, int storeId, string name, string baseUrl, string syncCron, bool schedulePaused, int requestsPerMinute, StoreCredentials? credentials, CancellationToken cancellationToken = default)
     {
-        ValidateBudget(requestsPerMinute);
+        var valid = StoreValidation.Validate(name, baseUrl, requestsPerMinute, credentials);
+        await EnsureReachableAddressAsync(valid.BaseUrl, cancellationToken);
         await using var db = await CreateAsync(tenantId, cancellationToken);
         var entity = await db.Stores.FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken)
                      ?? throw new KeyNotFoundException("That store does not exist or is not yours.");
-        entity.Name = name.Trim();
-        entity.BaseUrl = StoreAddress.Require(baseUrl, nameof(baseUrl));
-        entity.SyncCron = syncCron;
+        entity.Name = valid.Name;
+        entity.BaseUrl = valid.BaseUrlText;
+        entity.SyncCron = StoreValidation.ValidateCron(syncCron);
         entity.SchedulePaused = schedulePaused;
-        entity.RequestsPerMinute = requestsPerMinute;
+        entity.RequestsPerMinute = valid.RequestsPerMinute;
         if (credentials is not null) entity.ProtectedCredentials = protector.Protect(credentials);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -89,14 +109,6 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
         db.Stores.Remove(entity);
         await db.SaveChangesAsync(cancellationToken);
         return true;
-    }
-
-    private static void ValidateBudget(int requestsPerMinute)
-    {
-        if (requestsPerMinute is < 1 or > 100_000)
-        {
-            throw new ArgumentException($"A request budget of {requestsPerMinute} per minute is not usable; use 1 to 100000 (300 suits most WooCommerce hosts).");
-        }
     }
 
     private async Task<NexusDbContext> CreateAsync(Guid tenantId, CancellationToken cancellationToken)

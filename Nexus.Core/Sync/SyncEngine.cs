@@ -25,10 +25,16 @@ public sealed class SyncEngine(
     IRecordQualityGate quality,
     IOptions<SyncOptions> options,
     TimeProvider clock,
-    ILogger<SyncEngine> logger)
+    ILogger<SyncEngine> logger,
+    StoreSyncLock? locks = null)
 {
-    public async Task<SyncSummary> RunAsync(int storeId, SyncMode mode, ISyncProgressSink? sink = null, CancellationToken cancellationToken = default)
+    /// <param name="holder">Who runs this sync, in words, for the one-sync-per-store lock ("the command line on host (process 42)").</param>
+    /// <exception cref="StoreSyncLockedException">Another process is syncing the store (the message names it).</exception>
+    public async Task<SyncSummary> RunAsync(int storeId, SyncMode mode, ISyncProgressSink? sink = null, CancellationToken cancellationToken = default, string? holder = null)
     {
+        // The store's lease in the database: one sync per store across every job server and CLI process.
+        await using var storeLock = locks is null ? null
+            : await locks.AcquireAsync(storeId, holder ?? $"a sync on {Environment.MachineName} (process {Environment.ProcessId})", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var store = await db.Stores.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken)
                     ?? throw new ArgumentException($"There is no store {storeId}.");
@@ -39,7 +45,7 @@ public sealed class SyncEngine(
         var state = new RunState(db, run, connector, sink, Stopwatch.StartNew(), store.TenantId, resumedFrom);
         logger.LogInformation("Sync run {RunId} of store {StoreId} started ({Mode})", run.Id, storeId, run.Mode);
 
-        var needsMerchant = false;
+        var (needsMerchant, permanent) = (false, false);
         try
         {
             foreach (var entity in EntityPipelines.All)
@@ -55,17 +61,12 @@ public sealed class SyncEngine(
             run.Status = SyncRunStatus.Cancelled;
             run.Error = "Cancelled. The next sync continues from where this one stopped.";
         }
-        catch (ConnectorAuthenticationException ex)
+        catch (Exception ex)
         {
-            (run.Status, run.Error, needsMerchant) = (SyncRunStatus.Failed, $"{ex.Message} {ex.Fix}", true);
-        }
-        catch (ConnectorException ex)
-        {
-            (run.Status, run.Error, needsMerchant) = (SyncRunStatus.Failed, ex.Message, ex.NeedsMerchant);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or JsonException)
-        {
-            (run.Status, run.Error) = (SyncRunStatus.Failed, ex.Message);
+            // Every other failure, anticipated or not, ends the run Failed with a plain reason: none is left "Running".
+            var failure = SyncFailure.From(ex);
+            (run.Status, run.Error, needsMerchant, permanent) = (SyncRunStatus.Failed, failure.Reason, failure.NeedsMerchant, failure.Permanent);
+            if (failure.Unexpected) logger.LogError(ex, "Sync run {RunId} of store {StoreId} stopped on an unexpected error", run.Id, storeId);
         }
         finally
         {
@@ -73,15 +74,35 @@ public sealed class SyncEngine(
             (run.Requests, run.Retries, run.Throttled) = (stats.Requests, stats.Retries, stats.Throttled);
             run.FinishedAt = clock.GetUtcNow();
             run.CountsJson = JsonSerializer.Serialize(state.Counts);
-            // Record the outcome even when the caller's token is already cancelled.
-            await db.SaveChangesAsync(CancellationToken.None);
+            await RecordOutcomeAsync(db, run);
             await ReportAsync(state, SyncPhase.Finished, null, 0, 0, CancellationToken.None);
             logger.LogInformation("Sync run {RunId} of store {StoreId} ended {Status} in {Seconds:F1}s", run.Id, storeId, run.Status, state.Elapsed.Elapsed.TotalSeconds);
         }
 
         var finalStats = connector.Stats;
         return new SyncSummary(run.Id, storeId, run.Mode, run.Status, state.Counts, finalStats.Requests, finalStats.Retries, finalStats.Throttled,
-            state.Elapsed.Elapsed.TotalSeconds, run.Error, needsMerchant);
+            state.Elapsed.Elapsed.TotalSeconds, run.Error, needsMerchant, permanent);
+    }
+
+    /// <summary>
+    /// Records how the run ended even when the caller's token is cancelled, and even when the failure left the
+    /// context unable to save (a failed page write): then only the run's own columns are written.
+    /// </summary>
+    private static async Task RecordOutcomeAsync(NexusDbContext db, SyncRun run)
+    {
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception) when (db.Entry(run).State != EntityState.Detached)
+        {
+            var (status, error, finished, counts, requests, retries, throttled) = (run.Status, run.Error, run.FinishedAt, run.CountsJson, run.Requests, run.Retries, run.Throttled);
+            db.ChangeTracker.Clear();
+            await db.SyncRuns.IgnoreQueryFilters().Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, status).SetProperty(r => r.Error, error).SetProperty(r => r.FinishedAt, finished)
+                .SetProperty(r => r.CountsJson, counts).SetProperty(r => r.Requests, requests).SetProperty(r => r.Retries, retries)
+                .SetProperty(r => r.Throttled, throttled), CancellationToken.None);
+        }
     }
 
     /// <summary>
@@ -94,21 +115,39 @@ public sealed class SyncEngine(
             .OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
         foreach (var stale in interrupted)
         {
-            stale.Status = SyncRunStatus.Failed;
-            stale.Error = "Interrupted before it finished (the process stopped). The next run resumed from its last checkpoint.";
-            stale.FinishedAt = clock.GetUtcNow();
+            MarkInterrupted(stale, clock.GetUtcNow());
         }
-        var resumedFrom = interrupted.FirstOrDefault();
+        var resumedFrom = await LatestInterruptedAsync(db, storeId, cancellationToken);
         // An incremental sync of a store with nothing synced yet fetches everything: it is a full sync and says so.
         if (mode == SyncMode.Incremental && !await db.SyncCursors.AnyAsync(c => c.StoreId == storeId && c.CompletedThrough != null, cancellationToken))
             mode = SyncMode.Full;
-        var run = new SyncRun { TenantId = tenantId, StoreId = storeId, Mode = resumedFrom?.Mode ?? mode, Status = SyncRunStatus.Running, StartedAt = clock.GetUtcNow() };
+        var run = new SyncRun
+        {
+            TenantId = tenantId, StoreId = storeId, Mode = resumedFrom?.Mode ?? mode, Status = SyncRunStatus.Running, StartedAt = clock.GetUtcNow(),
+            ResumesChainFromRunId = resumedFrom is null ? null : resumedFrom.ResumesChainFromRunId ?? resumedFrom.Id,
+        };
         db.SyncRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         return (run, resumedFrom);
     }
 
-    /// <summary>Takes over the entity's checkpoint for this run; null when the interrupted run being resumed had already finished it.</summary>
+    /// <summary>A run whose process died: Failed, flagged so the next run of the store resumes it.</summary>
+    public static void MarkInterrupted(SyncRun run, DateTimeOffset now)
+    {
+        run.Status = SyncRunStatus.Failed;
+        run.Interrupted = true;
+        run.Error = "Interrupted before it finished (the process stopped). The next sync resumes from its last checkpoint.";
+        run.FinishedAt ??= now;
+    }
+
+    /// <summary>The store's latest run, when it was interrupted (a crash, or found dead by the reconciler): the one to resume.</summary>
+    private static async Task<SyncRun?> LatestInterruptedAsync(NexusDbContext db, int storeId, CancellationToken cancellationToken)
+    {
+        var latest = await db.SyncRuns.Where(r => r.StoreId == storeId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        return latest is { Interrupted: true, Status: SyncRunStatus.Failed } ? latest : null;
+    }
+
+    /// <summary>Takes over the entity's checkpoint for this run; null when one of the interrupted runs being resumed had already finished it.</summary>
     private async Task<SyncCursor?> ClaimCursorAsync(RunState state, SyncEntity entity, CancellationToken cancellationToken)
     {
         var db = state.Db;
@@ -119,9 +158,9 @@ public sealed class SyncEngine(
             cursor = new SyncCursor { TenantId = state.TenantId, StoreId = state.Run.StoreId, Entity = key };
             db.SyncCursors.Add(cursor);
         }
-        if (state.ResumedFrom is { } previous && cursor.LastCompletedRunId == previous.Id)
+        if (state.Run.ResumesChainFromRunId is { } chainStart && cursor.InProgressRunId is null && cursor.LastCompletedRunId >= chainStart)
         {
-            return null; // the interrupted run finished this entity before it stopped
+            return null; // one of the interrupted runs this run continues finished this entity before it stopped
         }
         if (cursor.InProgressRunId is null)
         {
@@ -135,6 +174,16 @@ public sealed class SyncEngine(
         // From here on the page writes own the checkpoint (in their transactions); this context must not write it again.
         db.Entry(cursor).State = EntityState.Detached;
         return cursor;
+    }
+
+    /// <summary>A store claiming more pages than any real store has (a hostile or broken total) stops the run with a plain reason.</summary>
+    private int CheckPageCeiling(SyncEntity entity, int claimedPages)
+    {
+        var ceiling = options.Value.MaxPagesPerEntity;
+        if (claimedPages > ceiling)
+            throw new SyncLimitExceededException($"The store claims {claimedPages:N0} pages of {entity.ToString().ToLowerInvariant()}, more than the {ceiling:N0} Nexus reads in one sync. "
+                + "If the store really is this large, raise Nexus:Sync:MaxPagesPerEntity; otherwise the store's API is misreporting its size.");
+        return claimedPages;
     }
 
     private async Task SyncEntityAsync<T>(RunState state, EntityPipeline<T> pipeline, CancellationToken cancellationToken)
@@ -156,15 +205,19 @@ public sealed class SyncEngine(
             var inFlight = new Queue<(int Number, Task<FetchedPage<T>> Page)>();
             var next = number + 1;
             var workers = options.Value.WorkersPerStore;
-            while (next <= totalPages || inFlight.Count > 0)
+            var lastPage = CheckPageCeiling(pipeline.Entity, totalPages);
+            while (next <= lastPage || inFlight.Count > 0)
             {
-                while (inFlight.Count < workers && next <= totalPages)
+                while (inFlight.Count < workers && next <= lastPage)
                 {
                     inFlight.Enqueue((next, pipeline.FetchAsync(state.Connector, new PageRequest(PageNumbers.Token(next), position.Since), cancellationToken)));
                     next++;
                 }
                 var (n, fetch) = inFlight.Dequeue();
-                await StorePageAsync(state, pipeline, position, counts, await fetch, n, totalPages, n >= totalPages, cancellationToken);
+                var page = await fetch;
+                // An empty (or shorter-than-claimed) listing ends where the store says it ends now; pages in flight are still stored.
+                lastPage = Math.Min(lastPage, Math.Max(n, page.TotalPages ?? n));
+                await StorePageAsync(state, pipeline, position, counts, page, n, lastPage, n >= lastPage && inFlight.Count == 0, cancellationToken);
             }
         }
         else
@@ -177,6 +230,7 @@ public sealed class SyncEngine(
                 var prefetch = page.NextToken is { } token ? pipeline.FetchAsync(state.Connector, new PageRequest(token, position.Since), cancellationToken) : null;
                 await StorePageAsync(state, pipeline, position, counts, page, index, Math.Max(estimate, index), prefetch is null, cancellationToken);
                 if (prefetch is null) break;
+                CheckPageCeiling(pipeline.Entity, index + 1);
                 (page, index) = (await prefetch, index + 1);
             }
         }

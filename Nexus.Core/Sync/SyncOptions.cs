@@ -17,4 +17,12 @@ public sealed class SyncOptions
     /// records that did not change are recognised and not rewritten.
     /// </summary>
     public TimeSpan IncrementalOverlap { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Sanity ceiling on the pages of one entity in one run (50,000 pages of 100 = 5 million records). A store
+    /// claiming more is misreporting its size (or hostile), so the run stops with a plain reason instead of walking
+    /// a million empty pages.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxPagesPerEntity { get; set; } = 50_000;
 }

@@ -33,6 +33,15 @@ public sealed class SyncRun : ITenantOwned
     public string CountsJson { get; set; } = "{}";
 
     public string? Error { get; set; }
+
+    /// <summary>The run stopped without finishing (its process died); the next run of the store resumes its work.</summary>
+    public bool Interrupted { get; set; }
+
+    /// <summary>
+    /// When this run resumes interrupted runs: the first run of that chain. Entities finished by any run since then
+    /// are not fetched again, however many crashes the chain went through (the furthest consistent checkpoint).
+    /// </summary>
+    public long? ResumesChainFromRunId { get; set; }
 }
 
 /// <summary>What one entity's part of a sync did.</summary>

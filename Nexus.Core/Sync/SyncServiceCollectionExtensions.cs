@@ -14,6 +14,8 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<QualityIssueWriter>();
         services.AddQuality();
         services.AddSingleton<SyncEngine>();
+        services.AddSingleton<StoreSyncLock>();
+        services.AddSingleton<SyncRunReconciler>();
         return services;
     }
 }

@@ -12,7 +12,8 @@ public sealed record SyncSummary(
     int Throttled,
     double Seconds,
     string? Error,
-    bool ErrorNeedsMerchant)
+    bool ErrorNeedsMerchant,
+    bool ErrorIsPermanent = false)
 {
     public long Fetched => Counts.Values.Sum(c => c.Fetched);
     public long Stored => Counts.Values.Sum(c => c.Inserted + c.Updated + c.Unchanged);

@@ -84,6 +84,7 @@ public static class RuleCases
         ["customer.created-not-future"] = c => c with { CreatedAt = Now.AddDays(30), ModifiedAt = Now.AddDays(31) },
         ["customer.modified-after-created"] = c => c with { ModifiedAt = c.CreatedAt!.Value.AddDays(-5) },
         ["customer.billing-email-matches"] = c => c with { Billing = c.Billing! with { Email = "other@example.com" } },
+        ["customer.text-length"] = c => c with { FirstName = Huge }, // a 50 MB first_name was once stored as is
     };
 
     public static readonly IReadOnlyDictionary<string, Func<Product, Product>> ProductBreakers = new Dictionary<string, Func<Product, Product>>
@@ -104,6 +105,7 @@ public static class RuleCases
         ["product.type-known"] = p => p with { Type = ProductType.Unknown, RawType = "bundle" },
         ["product.status-known"] = p => p with { Status = "archived-🗄" },
         ["product.created-not-future"] = p => p with { CreatedAt = Now.AddYears(5) },
+        ["product.text-length"] = p => p with { Name = Huge },
     };
 
     public static readonly IReadOnlyDictionary<string, Func<Order, Order>> OrderBreakers = new Dictionary<string, Func<Order, Order>>
@@ -123,5 +125,6 @@ public static class RuleCases
         ["order.total-not-negative"] = o => o with { Lines = [Line("1", "7", 1, -41.64m)], ShippingTotal = Eur(0m), TaxTotal = Eur(0m), Total = Eur(-41.64m), Refunds = [] },
         ["order.shipping-address-present"] = o => o with { Billing = null, Shipping = null },
         ["order.billing-email-valid"] = o => o with { BillingEmail = Huge + "@" },
+        ["order.text-length"] = o => o with { Shipping = o.Shipping! with { Line1 = Huge } },
     };
 }

@@ -37,7 +37,7 @@ public sealed class DeploymentConfigurationTests
     {
         var checks = DeploymentValidator.CheckConfiguration(
             Config(("Nexus:Demo:Enabled", "true"), ("Nexus:Sandbox:Enabled", "true"), ("Nexus:Jobs:WorkerCount", "0")), Env("Production"));
-        Assert.Equal(3, checks.Count(c => !c.Passed));
+        Assert.Equal(4, checks.Count(c => !c.Passed)); // demo, sandbox, workers, and the unprotected key ring
     }
 
     [Fact]
@@ -68,6 +68,7 @@ public sealed class ValidateDeploymentCliTests
         // A production deployment also needs HTTPS (or a proxy) and a key ring protected at rest.
         Environment.SetEnvironmentVariable("Nexus__Hosting__RequireHttps", "true");
         Environment.SetEnvironmentVariable("Nexus__KeyRing__ProtectedAtRest", "true");
+        Environment.SetEnvironmentVariable("Nexus__KeyRing__AllowUnprotected", "true"); // protecting it is KeyRingProtectionTests' subject
         var output = new StringWriter();
         var original = Console.Out;
         Console.SetOut(output);
@@ -101,6 +102,7 @@ public sealed class ValidateDeploymentCliTests
             Environment.SetEnvironmentVariable("Nexus__Sandbox__Enabled", null);
             Environment.SetEnvironmentVariable("Nexus__Hosting__RequireHttps", null);
             Environment.SetEnvironmentVariable("Nexus__KeyRing__ProtectedAtRest", null);
+            Environment.SetEnvironmentVariable("Nexus__KeyRing__AllowUnprotected", null);
         }
     }
 }

@@ -37,6 +37,7 @@ public static class AccountsServiceCollectionExtensions
             options.Cookie.Name = "Nexus.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the site is served over HTTPS
             // APIs and the hub answer 401 instead of sending a browser to the sign-in page (anonymous /hangfire visitors
             // do go to sign-in); an API they may not use gets a plain 403. A signed-in merchant opening /hangfire gets a
             // 403 whose body is the app's own "not allowed" page (/status/403), with a way back.
@@ -65,7 +66,17 @@ public static class AccountsServiceCollectionExtensions
             .AddEntityFrameworkStores<NexusDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<NexusClaimsPrincipalFactory>()
+            .AddErrorDescriber<PlainIdentityErrors>()
             .AddDefaultTokenProviders();
+
+        // Every cookie (sign-in, antiforgery, external) is Secure under HTTPS; HSTS tells browsers to stay on HTTPS.
+        services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.SameAsRequest);
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(OpsPolicy, policy => policy.RequireRole(NexusRoles.Ops));

@@ -51,7 +51,7 @@ public static class AnalyticsEndpoints
                      .OrderByDescending(c => c.Monetary).ThenBy(c => c.CustomerId, StringComparer.Ordinal))
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{Csv.Quote(c.CustomerId)},{NameField(result, c.CustomerId, n => n.Name)},{NameField(result, c.CustomerId, n => n.Email ?? GuestEmail(c.CustomerId))},{c.RecencyDays},{c.Frequency},{c.Monetary},{currency},{c.RecencyScore},{c.FrequencyScore},{c.MonetaryScore},{c.Segment}\n");
+                $"{Csv.Field(c.CustomerId)},{NameField(result, c.CustomerId, n => n.Name)},{NameField(result, c.CustomerId, n => n.Email ?? GuestEmail(c.CustomerId))},{c.RecencyDays},{c.Frequency},{c.Monetary},{currency},{c.RecencyScore},{c.FrequencyScore},{c.MonetaryScore},{c.Segment}\n");
         }
         var name = $"rfm-{(store == 0 ? "all-stores" : $"store-{store}")}{(only is null ? "" : "-" + only)}.csv";
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
@@ -59,7 +59,7 @@ public static class AnalyticsEndpoints
 
     /// <summary>A name or e-mail from the store: untrusted text, so formula-defused like the quality export.</summary>
     private static string NameField(RfmResult result, string key, Func<CustomerName, string?> part) =>
-        Nexus.Core.Quality.QualityCsvExport.Field(result.Names.TryGetValue(key, out var name) ? part(name) : part(new CustomerName(null, null)));
+        Csv.Field(result.Names.TryGetValue(key, out var name) ? part(name) : part(new CustomerName(null, null)));
 
     private static string? GuestEmail(string key) => key.IndexOf("/guest:", StringComparison.Ordinal) is var i and >= 0 ? key[(i + 7)..] : null;
 }

@@ -66,7 +66,7 @@ internal static class ExportCommand
         {
             if (csv)
             {
-                await output.WriteLineAsync(string.Join(',', row(payload).Select(Csv.Quote)));
+                await output.WriteLineAsync(string.Join(',', row(payload).Select(Csv.Field)));
             }
             else
             {

@@ -31,20 +31,24 @@ internal static class StoresCommand
         command.SetAction((parse, ct) => CliVerb.RunAsync(async (services, token) =>
         {
             var tenant = await CliTenant.ResolveAsync(services, parse.GetValue(owner), token);
-            var address = StoreAddress.Require(parse.GetValue(url), "--url");
             var platformId = parse.GetValue(platform)!.ToLowerInvariant();
             var registry = services.GetRequiredService<PlatformRegistry>();
             var descriptor = registry.Find(platformId)
                              ?? throw new CliException($"Nexus does not know the platform '{platformId}'. Known: {string.Join(", ", registry.All.Select(p => p.Id).Order())}.");
             var credentials = Credentials(descriptor, parse.GetValue(credential) ?? [], parse.GetValue(key), parse.GetValue(secret));
+            // The same validation the web app applies, before any connection is attempted.
+            var storeUrl = StoreValidation.ValidateUrl(parse.GetValue(url));
+            var address = storeUrl.ToString().TrimEnd('/');
             if (descriptor.ValidateUrl(address) is { } badUrl) throw new CliException(badUrl);
+            StoreValidation.Validate(parse.GetValue(name) ?? storeUrl.Host, address, parse.GetValue(budget), credentials);
+            await services.GetRequiredService<StoreService>().EnsureReachableAddressAsync(storeUrl, token);
             if (!parse.GetValue(skipTest))
             {
                 var test = await registry.CreateConnector(platformId, new ConnectorTarget(0, address, credentials)).TestConnectionAsync(token);
                 if (!test.Ok) throw new CliException($"{test.Summary} {test.Fix} (Use --no-test to save it anyway.)");
                 Console.Error.WriteLine($"Connected: {test.StoreName} ({test.Currency}, {test.PlatformVersion}).");
             }
-            var storeName = parse.GetValue(name) ?? new Uri(address).Host;
+            var storeName = parse.GetValue(name) ?? storeUrl.Host;
             var store = await services.GetRequiredService<StoreService>().AddAsync(tenant, new NewStore(storeName, platformId, address, credentials, parse.GetValue(budget)), token);
             Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(store, CliJson.Options) : $"Added store {store.Id}: {store.Name} ({store.Platform}, {store.BaseUrl})");
             return 0;

@@ -29,7 +29,9 @@ internal static class SyncCommand
                 throw CliTenant.NoSuchStore(storeId, parse.GetValue(owner));
             }
             var mode = parse.GetValue(full) ? SyncMode.Full : SyncMode.Incremental;
-            var summary = await services.GetRequiredService<SyncEngine>().RunAsync(storeId, mode, new StderrProgress(), token);
+            // The engine takes the same database lock as the job server: a second sync of the store says who holds it and exits 1.
+            var summary = await services.GetRequiredService<SyncEngine>().RunAsync(storeId, mode, new StderrProgress(), token,
+                holder: $"the command line on {Environment.MachineName} (process {Environment.ProcessId})");
             Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(ToJson(summary), CliJson.Options) : Describe(summary));
             return summary.Status == SyncRunStatus.Succeeded ? 0 : 1;
         }, ct));

@@ -25,6 +25,7 @@ public static class JobsServiceCollectionExtensions
                 {
                     // A merchant who clicks "Sync now" should see it start within a second, not a poll cycle later.
                     QueuePollInterval = TimeSpan.FromSeconds(1),
+                    InvisibilityTimeout = jobs.InvisibilityTimeout,
                 });
         });
 

@@ -71,9 +71,18 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
     {
         if (platforms.Find(platformId) is not { } platform)
             return ConnectionTestResult.Failed($"Nexus cannot connect to '{platformId}' stores yet.", "Choose one of the listed platforms.");
-        if (StoreAddress.Normalize(baseUrl) is not { } address)
-            return ConnectionTestResult.Failed($"'{baseUrl}' is not a web address.", $"Enter the store's address, e.g. {platform.UrlPlaceholder}.");
-        baseUrl = address;
+        try
+        {
+            // The same validation Save applies, so a test can never pass for values Save would refuse.
+            var url = StoreValidation.ValidateUrl(baseUrl);
+            StoreValidation.ValidateCredentials(credentials);
+            await stores.EnsureReachableAddressAsync(url, cancellationToken);
+            baseUrl = url.ToString().TrimEnd('/');
+        }
+        catch (ArgumentException ex)
+        {
+            return ConnectionTestResult.Failed(ex.Message, "Correct it and test again.");
+        }
         if (platform.ValidateUrl(baseUrl) is { } badUrl)
             return ConnectionTestResult.Failed(badUrl, $"Enter the store's address, e.g. {platform.UrlPlaceholder}.");
         if (platform.ValidateCredentials(credentials) is { Count: > 0 } problems)

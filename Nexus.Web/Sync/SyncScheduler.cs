@@ -52,7 +52,22 @@ public sealed class SyncScheduler(IDbContextFactory<NexusDbContext> dbFactory, I
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.TenantId = tenantId;
         var store = await db.Stores.FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken);
-        return store?.ActiveSyncJobId is { } jobId && jobs.Delete(jobId);
+        if (store?.ActiveSyncJobId is not { } jobId) return false;
+        var wasProcessing = StateOf(jobId) == ProcessingState.StateName;
+        var deleted = jobs.Delete(jobId);
+        if (!wasProcessing)
+        {
+            // A queued job that is deleted never runs, so nothing else would clear the card's "Sync queued…".
+            store.ActiveSyncJobId = null;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return deleted;
+    }
+
+    private string? StateOf(string jobId)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetStateData(jobId)?.Name;
     }
 
     public bool IsLive(string jobId)

@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.Server;
-using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Storage;
 using Nexus.Core.Sync;
@@ -12,12 +11,14 @@ public sealed class SyncFailedException(string message) : Exception(message);
 
 /// <summary>
 /// The Hangfire entry point for a sync: takes ids, not objects, and keeps no state; the engine keeps its state in
-/// the database. One sync per store at a time across every node, via a distributed lock in the job storage.
+/// the database. One sync per store at a time across every process (job servers and the CLI alike): the engine
+/// takes the store's lease in the Nexus database (<see cref="StoreSyncLock"/>). Only <see cref="SyncFailedException"/> (a
+/// failure worth retrying) is retried; permanent failures — a wrong key, a refused address, an unexpected error —
+/// fail at once, since the same attempt would fail the same way.
 /// </summary>
 public sealed class SyncStoreJob(
     SyncEngine engine,
     IDbContextFactory<NexusDbContext> dbFactory,
-    JobStorage storage,
     Microsoft.AspNetCore.SignalR.IHubContext<SyncHub> hub,
     SyncProgressFeed feed,
     TimeProvider clock,
@@ -25,36 +26,27 @@ public sealed class SyncStoreJob(
     ILogger<SyncStoreJob> logger)
 {
     [Queue("sync")]
-    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600], OnAttemptsExceeded = AttemptsExceededAction.Fail, OnlyOn = [typeof(SyncFailedException)])]
     public async Task RunAsync(int storeId, SyncMode mode, PerformContext? context, CancellationToken cancellationToken)
     {
-        IDisposable storeLock;
-        using var connection = storage.GetConnection();
+        var jobId = context?.BackgroundJob.Id;
         try
         {
-            storeLock = connection.AcquireDistributedLock($"nexus:sync:store:{storeId}", TimeSpan.FromSeconds(2));
-        }
-        catch (DistributedLockTimeoutException)
-        {
-            logger.LogInformation("Store {StoreId} is already syncing; this request joins the running sync", storeId);
-            return;
-        }
-
-        using (storeLock)
-        {
-            try
+            var summary = await engine.RunAsync(storeId, mode, new BroadcastingProgressSink(hub, feed, clock, metrics), cancellationToken,
+                holder: $"the job server on {Environment.MachineName} (job {jobId ?? "?"})");
+            metrics.SyncFinished(summary);
+            if (summary.Status == SyncRunStatus.Failed && !summary.ErrorNeedsMerchant && !summary.ErrorIsPermanent)
             {
-                var summary = await engine.RunAsync(storeId, mode, new BroadcastingProgressSink(hub, feed, clock, metrics), cancellationToken);
-                metrics.SyncFinished(summary);
-                if (summary.Status == SyncRunStatus.Failed && !summary.ErrorNeedsMerchant)
-                {
-                    throw new SyncFailedException(summary.Error ?? "The sync failed.");
-                }
+                throw new SyncFailedException(summary.Error ?? "The sync failed.");
             }
-            finally
-            {
-                await ClearActiveJobAsync(storeId, context?.BackgroundJob.Id);
-            }
+        }
+        catch (StoreSyncLockedException ex)
+        {
+            logger.LogInformation("Store {StoreId} is already syncing ({Holder}); this request joins the running sync", storeId, ex.Holder);
+        }
+        finally
+        {
+            await ClearActiveJobAsync(storeId, jobId);
         }
     }
 

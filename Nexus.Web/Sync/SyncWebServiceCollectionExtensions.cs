@@ -10,6 +10,7 @@ public static class SyncWebServiceCollectionExtensions
         services.AddScoped<SyncScheduler>();
         services.AddTransient<SyncStoreJob>();
         services.AddScoped<Stores.StoreManagement>();
+        services.AddHostedService<SyncReconciliationService>();
         return services;
     }
 

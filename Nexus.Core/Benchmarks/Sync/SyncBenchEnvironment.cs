@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Nexus.Core.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Nexus.Core.Platforms;
@@ -62,7 +63,11 @@ public sealed class SyncBenchEnvironment : IAsyncDisposable
 
         var folder = Path.Combine(Path.GetTempPath(), "nexus-bench", Guid.NewGuid().ToString("N"));
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{NexusStorageOptions.Section}:DataFolder"] = folder })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{NexusStorageOptions.Section}:DataFolder"] = folder,
+                [$"{NetworkAccessOptions.Section}:AllowLoopback"] = "true", // the bench's sandbox store is on loopback
+            })
             .Build();
         var services = new ServiceCollection()
             .AddLogging()
@@ -70,7 +75,7 @@ public sealed class SyncBenchEnvironment : IAsyncDisposable
             .AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider())
             .AddNexusStorage(configuration)
             .AddStores()
-            .AddPlatforms()
+            .AddPlatforms(configuration)
             .AddSync(configuration)
             .BuildServiceProvider();
         var environment = new SyncBenchEnvironment(sandbox, new Uri(address), services, folder);

@@ -18,10 +18,11 @@ public sealed class WooApiClient
     private readonly ConnectorHttpClient _http;
 
     public WooApiClient(HttpClient http, Uri apiRoot, WooRequestAuthenticator authenticator, RequestBudget budget,
-        ResiliencePipeline<HttpResponseMessage> pipeline, RequestCounters counters, TimeProvider time, ConnectorResilienceOptions resilience)
+        ResiliencePipeline<HttpResponseMessage> pipeline, RequestCounters counters, TimeProvider time, ConnectorResilienceOptions resilience,
+        ResponseBodyLimits? bodyLimits = null)
     {
         ApiRoot = apiRoot;
-        _http = new ConnectorHttpClient(http, Profile(authenticator), budget, pipeline, counters, time, resilience);
+        _http = new ConnectorHttpClient(http, Profile(authenticator), budget, pipeline, counters, time, resilience, bodyLimits);
     }
 
     public Uri ApiRoot { get; }
@@ -38,11 +39,15 @@ public sealed class WooApiClient
         },
     };
 
+    public ResponseBodyLimits BodyLimits => _http.BodyLimits;
+
     /// <summary>Fetches <paramref name="relative"/> (e.g. "orders?page=2") and reads its body with <paramref name="read"/>.</summary>
     /// <param name="what">For messages: "orders page 2".</param>
-    public async Task<WooResponse<T>> GetAsync<T>(string relative, string what, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    /// <param name="kind">Which body size limit applies (<see cref="ResponseBodyLimits"/>).</param>
+    public async Task<WooResponse<T>> GetAsync<T>(string relative, string what, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken,
+        ResponseBodyKind kind = ResponseBodyKind.Page)
     {
-        var response = await _http.GetAsync(new Uri(ApiRoot, relative), what, read, cancellationToken).ConfigureAwait(false);
+        var response = await _http.GetAsync(new Uri(ApiRoot, relative), what, read, cancellationToken, kind).ConfigureAwait(false);
         return new WooResponse<T>(response.Value, Header(response.Headers, "X-WP-TotalPages") is { } pages ? (int)pages : null, Header(response.Headers, "X-WP-Total"));
     }
 

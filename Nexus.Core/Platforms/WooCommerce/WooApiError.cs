@@ -64,7 +64,7 @@ public sealed record WooApiError(HttpStatusCode Status, string? Code, string? Me
 
     private static async Task<byte[]> ReadCappedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        await using var stream = await Resilience.ConnectorHttpClient.OpenBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;

@@ -40,7 +40,7 @@ public sealed class WooCommerceConnector : IStoreConnector
         _options = options;
         _storeUrl = new Uri(target.BaseUrl.TrimEnd('/') + "/");
         var authenticator = new WooRequestAuthenticator(target.Credentials, options.AuthMode, options.SignatureMethod, time);
-        _api = new WooApiClient(http, new Uri(_storeUrl, "wp-json/wc/v3/"), authenticator, budget, pipeline, _counters, time, options.Resilience);
+        _api = new WooApiClient(http, new Uri(_storeUrl, "wp-json/wc/v3/"), authenticator, budget, pipeline, _counters, time, options.Resilience, options.BodyLimits);
         _tester = new WooConnectionTester(_api, options.Resilience.AttemptTimeout, time);
     }
 
@@ -124,9 +124,8 @@ public sealed class WooCommerceConnector : IStoreConnector
 
     private FetchedPage<T> Page<T, TMapped>(int page, WooResponse<MappedPage<TMapped>> response, IReadOnlyList<T> records, IReadOnlyList<Quarantined> quarantined)
     {
-        // Without X-WP-TotalPages (a proxy dropped it), a full page means there may be another.
         var count = response.Value.Mapped.Count + response.Value.Quarantined.Count;
-        var totalPages = response.TotalPages ?? (count >= _options.PageSize ? page + 1 : page);
+        var totalPages = WooPaging.TotalPages(page, count, _options.PageSize, response.TotalPages, response.Total);
         return PageNumbers.Page(page, totalPages, response.Total, records, quarantined);
     }
 
@@ -148,7 +147,9 @@ public sealed class WooCommerceConnector : IStoreConnector
             mapped.AddRange(response.Value.Mapped);
             quarantined.AddRange(response.Value.Quarantined);
             var count = response.Value.Mapped.Count + response.Value.Quarantined.Count;
-            if (page >= (response.TotalPages ?? (count >= _options.PageSize ? page + 1 : page))) break;
+            if (page >= WooPaging.TotalPages(page, count, _options.PageSize, response.TotalPages, response.Total)) break;
+            if (page >= WooPaging.MaxChildPages)
+                throw new ConnectorException($"Reading {what} failed: the store keeps sending pages beyond {WooPaging.MaxChildPages} (of {_options.PageSize}); Nexus stopped there.");
         }
         return new MappedPage<T>(mapped, quarantined);
     }
@@ -173,7 +174,7 @@ public sealed class WooCommerceConnector : IStoreConnector
         {
             if (_mappers is { } raced) return raced;
             var currency = _options.StoreCurrency ?? (await _api.GetAsync(WooStoreFacts.Resource, "the store's settings (system status)",
-                WooStoreFacts.ReadAsync, cancellationToken).ConfigureAwait(false)).Value.Currency;
+                WooStoreFacts.ReadAsync, cancellationToken, ResponseBodyKind.Status).ConfigureAwait(false)).Value.Currency;
             var mapping = new WooCommerceMappingOptions(currency, _storeUrl);
             return _mappers = new Mappers(new WooCommerceCustomerMapper(mapping), new WooCommerceProductMapper(mapping),
                 new WooCommerceOrderMapper(mapping), new WooCommerceRefundMapper(mapping));

@@ -36,4 +36,7 @@ public sealed record WooCommerceConnectorOptions
     public string? StoreCurrency { get; init; }
 
     public ConnectorResilienceOptions Resilience { get; init; } = new();
+
+    /// <summary>Response size limits per endpoint kind (a hostile store must not exhaust memory).</summary>
+    public ResponseBodyLimits BodyLimits { get; init; } = new();
 }

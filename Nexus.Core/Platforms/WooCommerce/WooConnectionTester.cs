@@ -24,7 +24,7 @@ public sealed class WooConnectionTester(WooApiClient api, TimeSpan timeout, Time
                 var (summary, fix) = (await WooApiError.ReadAsync(response, linked.Token).ConfigureAwait(false)).Explain();
                 return ConnectionTestResult.Failed(summary, fix);
             }
-            await using var body = await ConnectorHttpClient.OpenBodyAsync(response, linked.Token).ConfigureAwait(false);
+            await using var body = await ConnectorHttpClient.OpenBodyAsync(response, Resilience.ResponseBodyKind.Status, api.BodyLimits, linked.Token).ConfigureAwait(false);
             var facts = await WooStoreFacts.ReadAsync(body, linked.Token).ConfigureAwait(false);
             var name = facts.HomeUrl is { } home && Uri.TryCreate(home, UriKind.Absolute, out var homeUri) ? homeUri.Host : api.ApiRoot.Host;
             return new ConnectionTestResult(true,
@@ -36,6 +36,19 @@ public sealed class WooConnectionTester(WooApiClient api, TimeSpan timeout, Time
             return ConnectionTestResult.Failed(
                 "The address answers, but not with WooCommerce's JSON (an HTML page or a broken response came back).",
                 "Use the store's home address (e.g. https://shop.example.com), and check that no security or caching plugin rewrites /wp-json responses.");
+        }
+        catch (Resilience.ResponseBodyTooLargeException ex)
+        {
+            return ConnectionTestResult.Failed($"The address answers, but not like a WooCommerce store: {ex.Message}",
+                "Check the store address: use the shop's home address (e.g. https://shop.example.com).");
+        }
+        catch (Resilience.RedirectRefusedException ex)
+        {
+            return ConnectionTestResult.Failed(ex.Message, "Enter the address the shop redirects to (usually its https:// address) and test again.");
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is Resilience.BlockedAddressException blocked)
+        {
+            return ConnectionTestResult.Failed($"Refused: {blocked.Message}", "Enter the shop's public address (e.g. https://shop.example.com).");
         }
         catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.NameResolutionError)
         {

@@ -13,7 +13,7 @@ public sealed class RuleCatalog
         new CustomerEmailPresent(), new CustomerEmailValid(), new CustomerEmailNotDisposable(), new CustomerEmailUnique(),
         new CustomerEmailDomainTypo(), new CustomerNamePresent(), new CustomerNameNotPlaceholder(), new CustomerAddressPresent(),
         new CustomerAddressComplete(), new CustomerCountryIso(), new CustomerPostcodeFormat(), new CustomerPhoneE164(),
-        new CustomerCreatedNotFuture(), new CustomerModifiedAfterCreated(), new CustomerBillingEmailMatches(),
+        new CustomerCreatedNotFuture(), new CustomerModifiedAfterCreated(), new CustomerBillingEmailMatches(), new CustomerTextLength(),
     ];
 
     public IReadOnlyList<QualityRule<Product>> Products { get; } =
@@ -21,7 +21,7 @@ public sealed class RuleCatalog
         new ProductNamePresent(), new ProductSkuPresent(), new ProductSkuUnique(), new ProductPricePositive(), new ProductPricePresent(),
         new ProductPricePlausible(), new ProductSaleBelowRegular(), new ProductStockConsistent(), new ProductStockNotNegative(),
         new ProductHasCategory(), new ProductHasImage(), new ProductVariationsConsistent(), new ProductVariantPricesPositive(),
-        new ProductTypeKnown(), new ProductStatusKnown(), new ProductCreatedNotFuture(),
+        new ProductTypeKnown(), new ProductStatusKnown(), new ProductCreatedNotFuture(), new ProductTextLength(),
     ];
 
     public IReadOnlyList<QualityRule<Order>> Orders { get; } =
@@ -29,7 +29,7 @@ public sealed class RuleCatalog
         new OrderTotalsAddUp(), new OrderCurrencyValid(), new OrderCurrencyConsistent(), new OrderCustomerKnown(), new OrderCreatedNotFuture(),
         new OrderDatesOrdered(), new OrderRefundsWithinTotal(), new OrderStatusKnown(), new OrderLineProductsKnown(), new OrderHasLines(),
         new OrderLineQuantityPositive(), new OrderLineDiscountSane(), new OrderTotalNotNegative(), new OrderShippingAddressPresent(),
-        new OrderBillingEmailValid(),
+        new OrderBillingEmailValid(), new OrderTextLength(),
     ];
 
     public IEnumerable<IQualityRule> All => Customers.Cast<IQualityRule>().Concat(Products).Concat(Orders);

@@ -938,6 +938,32 @@ namespace Nexus.Core.Storage.Migrations
                     b.ToTable("Stores");
                 });
 
+            modelBuilder.Entity("Nexus.Core.Sync.StoreSyncLease", b =>
+                {
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcquiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StoreId");
+
+                    b.ToTable("sync_leases", (string)null);
+                });
+
             modelBuilder.Entity("Nexus.Core.Sync.SyncCursor", b =>
                 {
                     b.Property<int>("StoreId")
@@ -988,12 +1014,18 @@ namespace Nexus.Core.Storage.Migrations
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Interrupted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResumesChainFromRunId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Retries")

@@ -15,6 +15,7 @@ public class ConnectorRegistrationTests
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(h.Time);
         services.AddWooCommerce(_ => ConnectorHarness.TestOptions); // before AddPlatforms: its options win
+        services.Configure<NetworkAccessOptions>(o => o.AllowLoopback = true); // the sandbox is on loopback, like the app's own
         services.AddPlatforms();
         await using var provider = services.BuildServiceProvider();
 
