@@ -81,7 +81,7 @@ public class PrivateAddressGuardTests
         Assert.False(result.Ok);
         Assert.StartsWith("Refused: localhost is a loopback (this machine) address", result.Summary);
         Assert.Equal(0, store.Requests);
-        var fetch = await Assert.ThrowsAsync<ConnectorException>(() => connector.FetchOrdersAsync(1, null, CancellationToken.None));
+        var fetch = await Assert.ThrowsAsync<ConnectorException>(() => connector.FetchOrdersAsync(new PageRequest(null), CancellationToken.None));
         Assert.Contains("loopback", fetch.Message);
         Assert.Equal(0, store.Requests);
     }

@@ -47,7 +47,7 @@ public class ResponseBodyLimitTests
             : self.StreamAsync(http, """[{"id":1,"first_name":" """, 8L * 1024 * 1024, "\"}]"));
         using var http = HostileStore.GuardedClient();
 
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => store.Connector(http).FetchCustomersAsync(1, null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => store.Connector(http).FetchCustomersAsync(new PageRequest(null), CancellationToken.None));
 
         Assert.Contains("customers page 1", error.Message);
         Assert.Contains("larger than the 5 MB", error.Message);

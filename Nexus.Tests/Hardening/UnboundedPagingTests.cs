@@ -36,7 +36,7 @@ public class UnboundedPagingTests
     {
         await using var store = await MillionEmptyPagesAsync();
         using var http = HostileStore.GuardedClient();
-        var page = await store.Connector(http).FetchCustomersAsync(1, null, CancellationToken.None);
+        var page = await store.Connector(http).FetchCustomersAsync(new PageRequest(null), CancellationToken.None);
         Assert.Equal(1, page.TotalPages);
     }
 
@@ -50,7 +50,7 @@ public class UnboundedPagingTests
             return self.Write(http, http.Request.Path.Value!.EndsWith("system_status") ? HostileStore.StatusJson : Customers(100));
         });
         using var http = HostileStore.GuardedClient();
-        var page = await store.Connector(http).FetchCustomersAsync(1, null, CancellationToken.None);
+        var page = await store.Connector(http).FetchCustomersAsync(new PageRequest(null), CancellationToken.None);
         Assert.Equal(3, page.TotalPages); // 250 records at 100 a page
     }
 
@@ -91,8 +91,10 @@ public class UnboundedPagingTests
 
     internal static SyncEngine Engine(ScratchStoreDatabase db, HostileStore store, HttpClient http, SyncOptions options, IRecordQualityGate? gate = null)
     {
-        var registry = new PlatformRegistry([new PlatformDescriptor(WooCommerceConnector.PlatformId, "WooCommerce", "Key", "Secret",
-            (_, _) => store.Connector(http))], new ServiceCollection().BuildServiceProvider());
+        var registry = new PlatformRegistry([new PlatformDescriptor
+        {
+            Id = WooCommerceConnector.PlatformId, DisplayName = "WooCommerce", Credentials = [], CreateConnector = (_, _) => store.Connector(http),
+        }], new ServiceCollection().BuildServiceProvider());
         return new SyncEngine(db, db.Protector, registry, new RecordUpserter(db), gate ?? PassThroughQualityGate.Instance, Options.Create(options), TimeProvider.System, NullLogger<SyncEngine>.Instance);
     }
 }
