@@ -22,6 +22,7 @@ public static class BenchmarkRegistry
         typeof(OverviewBenchmark),
         typeof(Quality.Benchmarks.QualityBenchmark),
         typeof(MapWooCommerceBenchmark),
+        typeof(MapMagentoBenchmark),
         typeof(SandboxGenerationBenchmark),
         typeof(SyncBenchmark),
         typeof(SyncBudgetBenchmark),
