@@ -77,6 +77,14 @@ public sealed class CsvPageSource<T> : IAsyncDisposable
         {
             if (!row.IsReadable)
             {
+                if (group.Count == 0 && records.Count + quarantined.Count >= _options.PageSize)
+                {
+                    // A run of bad rows with no record around them still pages, so memory stays bounded.
+                    yield return new CsvPage<T>(records.ToArray(), quarantined.ToArray(), row.Position, row.Position.ByteOffset, TotalBytes, IsLast: false);
+                    records.Clear();
+                    quarantined.Clear();
+                }
+
                 // Held with the record being assembled so a resume from before that record does not quarantine it twice.
                 (group.Count > 0 ? groupQuarantine : quarantined).Add(Unreadable(row));
                 continue;

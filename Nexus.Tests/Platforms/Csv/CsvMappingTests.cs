@@ -151,6 +151,26 @@ public class CsvMappingTests
     }
 
     [Fact]
+    public async Task A_hand_written_mapping_may_name_the_currency_column_as_a_field()
+    {
+        var mapping = CsvMapping.FromJson("""
+            {
+              "version": 1, "entity": "orders", "identifyingColumn": "No", "decimalSeparator": ",",
+              "columns": [
+                { "column": "No", "field": "order.number" }, { "column": "Day", "field": "order.createdAt", "dateFormat": "dd.MM.yyyy" },
+                { "column": "Sum", "field": "order.total" }, { "column": "Cur", "field": "order.currency" }
+              ]
+            }
+            """);
+
+        var (orders, quarantined, _) = await ShopifyCsvMappingTests.ImportAsync(Utf8("No;Day;Sum;Cur\n7;24.12.2024;99,95;chf\n"), CsvRecordMappers.Orders(mapping));
+
+        Assert.Empty(quarantined);
+        var order = Assert.Single(orders);
+        Assert.Equal((new Money(99.95m, "CHF"), new DateTimeOffset(2024, 12, 24, 0, 0, 0, TimeSpan.Zero)), (order.Total, order.CreatedAt));
+    }
+
+    [Fact]
     public async Task With_a_mapping_a_date_that_does_not_match_its_format_is_quarantined_with_its_line()
     {
         var mapping = (await SuggestAsync(Utf8(GermanOrders), CsvImportEntity.Orders)).Mapping;

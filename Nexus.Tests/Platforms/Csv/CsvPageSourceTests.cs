@@ -104,6 +104,20 @@ public class CsvPageSourceTests
     }
 
     [Fact]
+    public async Task A_file_of_only_bad_rows_still_pages_its_quarantine()
+    {
+        var text = ShopifyOrdersCsvGenerator.Header + "\r\n" + string.Concat(Enumerable.Range(0, 120).Select(i => $"#{i},ragged\r\n"));
+        await using var source = await CsvPageSource<Order>.OpenAsync(Utf8(text), CsvRecordMappers.Orders(), new CsvPageOptions { PageSize = 50 });
+        var pages = new List<CsvPage<Order>>();
+        await foreach (var page in source.ReadPagesAsync())
+            pages.Add(page);
+
+        Assert.Equal([50, 50, 20], pages.Select(p => p.Quarantined.Count));
+        Assert.Equal(Enumerable.Range(2, 120).Select(i => (long)i), pages.SelectMany(p => p.Quarantined).Select(q => q.LineNumber));
+        Assert.Equal(52, pages[0].Next.LineNumber);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_csv_yields_nothing()
     {
         var error = await Assert.ThrowsAsync<CsvNotReadableException>(() =>

@@ -102,7 +102,8 @@ public sealed record CsvMapping
         foreach (var required in CsvFields.For(Entity).Where(f => f.Required && Columns.All(c => c.Field != f.Id)))
             problems.Add($"{required.Label} is not mapped to any column.");
         var hasMoney = Columns.Any(c => CsvFields.Find(c.Field)?.Kind == CsvFieldKind.Money);
-        if (hasMoney && CurrencyColumn is null && FixedCurrency is null)
+        var currencyField = Columns.Any(c => CsvFields.Find(c.Field)?.Kind == CsvFieldKind.Currency);
+        if (hasMoney && CurrencyColumn is null && FixedCurrency is null && !currencyField)
             problems.Add("Choose the currency: a column that holds it, or one currency for the whole file.");
         if (CurrencyColumn is not null && !header.Contains(CurrencyColumn))
             problems.Add($"The currency column \"{CurrencyColumn}\" is not in the file.");
