@@ -68,6 +68,18 @@ public sealed class FakeShopWizardTests(NexusWebFactory app)
         await Assertions.Expect(page.Locator("[data-testid^=store-card-]")).ToContainTextAsync("FakeShop");
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<NexusDbContext>>().CreateDbContextAsync();
-        Assert.Equal(FakeShopPlatform.Id, await db.Stores.IgnoreQueryFilters().Where(s => s.Name == name).Select(s => s.Platform).SingleAsync());
+        var storeId = await db.Stores.IgnoreQueryFilters().Where(s => s.Name == name && s.Platform == FakeShopPlatform.Id).Select(s => s.Id).SingleAsync();
+
+        // Editing: the stored credentials test without being retyped (they never reach the page), and a new address needs its own passing test.
+        await page.ClickAsync($"[data-testid=store-card-{storeId}] [aria-label='Edit store']");
+        await Assertions.Expect(dialog).ToContainTextAsync("Leave empty to keep the stored value");
+        Assert.Equal("", await Field(page, "store-token").InputValueAsync());
+        await page.ClickAsync("[data-testid=test-connection]");
+        await Assertions.Expect(page.Locator("[data-testid=connection-result]")).ToContainTextAsync("Connected to");
+        await Field(page, "store-url").FillAsync("file:///etc/passwd");
+        Assert.True(await page.IsDisabledAsync("[data-testid=save-store]"), "a changed address must not be saveable without a passing test");
+        await page.ClickAsync("[data-testid=test-connection]");
+        await Assertions.Expect(page.Locator("[data-testid=connection-result]")).ToContainTextAsync("not a web address");
+        Assert.True(await page.IsDisabledAsync("[data-testid=save-store]"), "an address that failed its test must not be saveable");
     }
 }
