@@ -77,9 +77,10 @@ public sealed class FakeShopWizardTests(NexusWebFactory app)
         await page.ClickAsync("[data-testid=test-connection]");
         await Assertions.Expect(page.Locator("[data-testid=connection-result]")).ToContainTextAsync("Connected to");
         await Field(page, "store-url").FillAsync("file:///etc/passwd");
-        Assert.True(await page.IsDisabledAsync("[data-testid=save-store]"), "a changed address must not be saveable without a passing test");
+        // A changed address must not be saveable without a passing test (waits for the circuit's re-render).
+        await Assertions.Expect(page.Locator("[data-testid=save-store]")).ToBeDisabledAsync();
         await page.ClickAsync("[data-testid=test-connection]");
         await Assertions.Expect(page.Locator("[data-testid=connection-result]")).ToContainTextAsync("not a web address");
-        Assert.True(await page.IsDisabledAsync("[data-testid=save-store]"), "an address that failed its test must not be saveable");
+        await Assertions.Expect(page.Locator("[data-testid=save-store]")).ToBeDisabledAsync(); // an address that failed its test
     }
 }
