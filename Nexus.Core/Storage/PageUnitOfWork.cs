@@ -70,8 +70,9 @@ public sealed class PageUnitOfWork(IDbContextFactory<NexusDbContext> factory, IP
         await sql.ReplaceIssuesAsync(work.Storage.Entity, scope.RunId, gated.Issues, scope.Now, cancellationToken);
         probe?.Reached(PageWriteStep.Issues);
 
-        await QuarantineAsync(db, scope, gated.Quarantined, cancellationToken);
-        await ReleaseAsync(db, scope.StoreId, Quality.Rules.MappingRule.Singular(work.Storage.Entity), gated.Records.Select(work.Storage.PlatformId).ToList(), cancellationToken);
+        await QuarantineAsync(db, sql, scope, gated.Quarantined, cancellationToken);
+        // Records that are now stored leave the quarantine: the store fixed them, so they no longer need attention.
+        await sql.DeleteQuarantinedAsync(Quality.Rules.MappingRule.Singular(work.Storage.Entity), gated.Records.Select(work.Storage.PlatformId).ToList(), cancellationToken);
         if (work.RemoveQuarantinedRecords)
             await sql.DeleteRecordsAsync(work.Storage.RowType, gated.Quarantined.Select(q => q.PlatformId).OfType<string>().ToList(), cancellationToken);
         probe?.Reached(PageWriteStep.Quarantine);
@@ -89,14 +90,11 @@ public sealed class PageUnitOfWork(IDbContextFactory<NexusDbContext> factory, IP
     /// Keeps records that could not be stored, with their raw payload and every reason, never dropped. The quarantine
     /// holds each record's current state: quarantining a record again replaces its earlier entry.
     /// </summary>
-    private static async Task QuarantineAsync(NexusDbContext db, QualityScope scope, IReadOnlyList<Quarantined> records, CancellationToken cancellationToken)
+    private static async Task QuarantineAsync(NexusDbContext db, PageSql sql, QualityScope scope, IReadOnlyList<Quarantined> records, CancellationToken cancellationToken)
     {
         if (records.Count == 0) return;
         foreach (var group in records.Where(r => r.PlatformId is not null).GroupBy(r => r.EntityType))
-        {
-            foreach (var ids in group.Select(r => r.PlatformId!).Distinct().Chunk(500))
-                await db.Quarantine.Where(q => q.StoreId == scope.StoreId && q.Entity == group.Key && ids.Contains(q.PlatformId!)).ExecuteDeleteAsync(cancellationToken);
-        }
+            await sql.DeleteQuarantinedAsync(group.Key, group.Select(r => r.PlatformId!).Distinct().ToList(), cancellationToken);
         db.Quarantine.AddRange(records.Select(record => new QuarantinedRecord
         {
             TenantId = scope.TenantId,
@@ -110,13 +108,6 @@ public sealed class PageUnitOfWork(IDbContextFactory<NexusDbContext> factory, IP
         }));
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-    }
-
-    /// <summary>Records that are now stored leave the quarantine: the store fixed them, so they no longer need attention.</summary>
-    private static async Task ReleaseAsync(NexusDbContext db, int storeId, string entity, IReadOnlyCollection<string> platformIds, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in platformIds.Chunk(500))
-            await db.Quarantine.Where(q => q.StoreId == storeId && q.Entity == entity && chunk.Contains(q.PlatformId!)).ExecuteDeleteAsync(cancellationToken);
     }
 
     private static async Task CheckpointAsync(NexusDbContext db, PageCheckpoint checkpoint, CancellationToken cancellationToken)

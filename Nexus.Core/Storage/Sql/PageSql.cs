@@ -118,6 +118,10 @@ internal sealed class PageSql(NexusDbContext db, DbTransaction transaction, Guid
     public Task DeleteRecordsAsync(Type rowType, IReadOnlyCollection<string> platformIds, CancellationToken cancellationToken) =>
         DeleteAsync(Table(rowType), nameof(StoredRecord.PlatformId), platformIds, null, cancellationToken);
 
+    /// <summary>Removes this store's quarantine entries of <paramref name="entity"/> ("order", "variant", …) for these records.</summary>
+    public Task DeleteQuarantinedAsync(string entity, IReadOnlyCollection<string> platformIds, CancellationToken cancellationToken) =>
+        DeleteAsync(Table(typeof(QuarantinedRecord)), nameof(QuarantinedRecord.PlatformId), platformIds, (nameof(QuarantinedRecord.Entity), entity), cancellationToken);
+
     private async Task DeleteAsync(MappedTable table, string keyProperty, IReadOnlyCollection<string> keys, (string Property, string Value)? also, CancellationToken cancellationToken)
     {
         foreach (var chunk in keys.Chunk(Chunk))
