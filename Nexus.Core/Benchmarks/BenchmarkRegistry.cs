@@ -24,6 +24,7 @@ public static class BenchmarkRegistry
         typeof(SandboxGenerationBenchmark),
         typeof(SyncBenchmark),
         typeof(SyncBudgetBenchmark),
+        typeof(Monitoring.Health.HealthBenchmark),
     ];
 
     /// <summary>Instantiates every registered benchmark (constructors must be cheap: no work before <see cref="IBenchmark.RunAsync"/>).</summary>
