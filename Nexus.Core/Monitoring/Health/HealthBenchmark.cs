@@ -15,7 +15,8 @@ public interface IHealthBenchmarkTarget
 /// <c>bench health</c>: a bounded loopback load on <c>/health/ready</c> (every readiness check runs per request), with
 /// <c>/health/live</c> (same pipeline, no checks) as the baseline measured in the same run. Target: p99 &lt; 50 ms.
 /// </summary>
-public sealed class HealthBenchmark(IHealthBenchmarkTarget target) : IBenchmark
+/// <remarks>The target is resolved when the benchmark runs: only a host with the web app (the CLI) provides one.</remarks>
+public sealed class HealthBenchmark(IServiceProvider services) : IBenchmark
 {
     public const int DefaultRequests = 5_000;
     public const int Clients = 32;
@@ -30,6 +31,8 @@ public sealed class HealthBenchmark(IHealthBenchmarkTarget target) : IBenchmark
         ArgumentNullException.ThrowIfNull(options);
         var requests = options.Size ?? DefaultRequests;
         options.Progress?.Report("starting Nexus on a loopback port with a scratch data folder…");
+        var target = services.GetService(typeof(IHealthBenchmarkTarget)) as IHealthBenchmarkTarget
+                     ?? throw new InvalidOperationException("bench health needs the web app: run it through the Nexus.Web command line.");
         var (address, app) = await target.StartAsync(cancellationToken);
         await using (app)
         {
