@@ -28,6 +28,7 @@ public static class BenchmarkRegistry
         typeof(SyncBudgetBenchmark),
         typeof(Forecasting.ForecastBenchmark),
         typeof(CsvParseBenchmark),
+        typeof(Monitoring.Health.HealthBenchmark),
     ];
 
     /// <summary>Instantiates every registered benchmark (constructors must be cheap: no work before <see cref="IBenchmark.RunAsync"/>).</summary>

@@ -19,6 +19,10 @@ public sealed class MonitoringOptions
     [Required, RegularExpression(@"^\S+( \S+){4,5}$", ErrorMessage = "AlertEvaluationCron must be a cron expression such as \"* * * * *\".")]
     public string AlertEvaluationCron { get; set; } = "* * * * *";
 
+    /// <summary>How long a readiness check's result is reused; 0 runs every check on every request.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan HealthCacheTtl { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Schedule the reachability probe, alert evaluation and digest jobs. Tests switch this off to run them by hand.</summary>
     public bool RecurringJobs { get; set; } = true;
 

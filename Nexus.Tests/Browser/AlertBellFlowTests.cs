@@ -56,6 +56,13 @@ public sealed class AlertBellFlowTests(NexusWebFactory app)
         // No reload: the bell's badge updates over the live circuit.
         await page.WaitForSelectorAsync("[data-testid=alert-bell][data-count='1']", new PageWaitForSelectorOptions { Timeout = 10_000 });
         Assert.Equal("1", (await page.InnerTextAsync("[data-testid=alert-bell-badge] .mud-badge")).Trim());
+        await page.ReloadAsync();
+        await BrowserSession.WaitForCircuitAsync(page);
+        var row = await page.InnerTextAsync("[data-testid=store-health-row]");
+        Assert.Contains("Unreachable", row);
+        Assert.Contains("The store did not answer.", row);
+        Assert.Contains("never", row); // never synced
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "health-merchant.png"), FullPage = true });
 
         await page.ClickAsync("[data-testid=alert-bell]");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/alerts");
@@ -67,6 +74,14 @@ public sealed class AlertBellFlowTests(NexusWebFactory app)
             "acknowledging never cleared the badge");
         Assert.Contains("Acknowledged", await card.InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "alerts-acknowledged.png"), FullPage = true });
+        await page.ClickAsync("text=Rules");
+        await page.WaitForSelectorAsync("[data-testid=rule-StoreUnreachable]");
+        Assert.Contains("Uses the sales forecast", await page.InnerTextAsync("[data-testid=rule-NoOrders]"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "alerts-rules.png"), FullPage = true });
+        await page.ClickAsync("text=Notifications");
+        await page.WaitForSelectorAsync("[data-testid=digest-enabled]");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "alerts-notifications.png"), FullPage = true });
+        await page.ClickAsync("text=Open (1)");
 
         // The store answers again: the alert resolves by itself and moves to history.
         await SetUnreachableAsync(tenantId, storeId, null);

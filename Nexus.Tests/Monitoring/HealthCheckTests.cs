@@ -130,3 +130,35 @@ public sealed class HealthCheckTests : IDisposable
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* the OS cleans temp */ }
     }
 }
+
+public sealed class HealthCheckCacheTests
+{
+    private sealed class CountingCheck : IHealthCheck
+    {
+        public int Runs;
+        public HealthCheckResult Next = HealthCheckResult.Healthy("ok");
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Runs);
+            await Task.Delay(50, CancellationToken.None);
+            return Next;
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_share_one_run_and_a_new_run_starts_after_the_ttl()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(MonitoringHarness.Start);
+        var inner = new CountingCheck();
+        var check = new CachedHealthCheck("x", inner, new HealthCheckCache(clock), TimeSpan.FromSeconds(1));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => check.CheckHealthAsync(new HealthCheckContext())));
+        Assert.Equal(1, inner.Runs);
+        Assert.All(results, r => Assert.Equal(HealthStatus.Healthy, r.Status));
+
+        inner.Next = HealthCheckResult.Unhealthy("down");
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status); // within the TTL
+        clock.Advance(TimeSpan.FromSeconds(1.1));
+        Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        Assert.Equal(2, inner.Runs);
+    }
+}

@@ -16,6 +16,7 @@ public static class MonitoringWebServiceCollectionExtensions
     {
         services.AddMonitoring(configuration);
         services.AddSingleton<IDeploymentCheckSource, JobStorageDeploymentCheck>();
+        services.AddSingleton<Nexus.Core.Monitoring.Health.IHealthBenchmarkTarget, WebHealthBenchmarkTarget>();
         return services;
     }
 
@@ -27,6 +28,7 @@ public static class MonitoringWebServiceCollectionExtensions
         services.AddSingleton<ISyncScheduleReader>(sp => sp.GetRequiredService<HangfireJobServerMonitor>());
         services.AddSingleton<AlertFeed>();
         services.AddSingleton<IAlertNotifier, AlertNotifier>();
+        services.AddMonitoringQueries();
         services.AddTransient<StoreReachabilityJob>();
         services.AddTransient<AlertEvaluationJob>();
         services.AddTransient<WeeklyDigestJob>();

@@ -33,12 +33,23 @@ public sealed class AlertEvaluator(
         var opsTenants = (await OpsTenantsAsync(db, cancellationToken)).ToHashSet();
         OpsAlertFacts? ops = null;
         var total = new AlertEvaluation(0, 0, 0);
+        var failures = new List<Exception>();
         foreach (var tenant in tenants)
         {
-            if (opsTenants.Contains(tenant)) ops ??= ReadOpsFacts();
-            var result = await EvaluateTenantAsync(tenant, opsTenants.Contains(tenant) ? ops : null, cancellationToken);
-            total = new(total.Opened + result.Opened, total.StillOpen + result.StillOpen, total.Resolved + result.Resolved);
+            // One account's broken data must not stop every other account's alerts; the job still fails at the end.
+            try
+            {
+                if (opsTenants.Contains(tenant)) ops ??= ReadOpsFacts();
+                var result = await EvaluateTenantAsync(tenant, opsTenants.Contains(tenant) ? ops : null, cancellationToken);
+                total = new(total.Opened + result.Opened, total.StillOpen + result.StillOpen, total.Resolved + result.Resolved);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Alert evaluation failed for tenant {TenantId}", tenant);
+                failures.Add(ex);
+            }
         }
+        if (failures.Count > 0) throw new AggregateException($"Alert evaluation failed for {failures.Count} of {tenants.Count} accounts.", failures);
         return total;
     }
 

@@ -12,13 +12,13 @@ public sealed class AlertService(IDbContextFactory<NexusDbContext> dbFactory, IA
     /// <summary>Open alerts nobody has acknowledged yet: the bell's badge.</summary>
     public async Task<int> CountUnacknowledgedAsync(Guid tenantId, CancellationToken cancellationToken = default)
     {
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await dbFactory.ForTenantAsync(tenantId, cancellationToken);
         return await db.Alerts.CountAsync(a => a.ResolvedAt == null && a.AcknowledgedAt == null, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Alert>> ListOpenAsync(Guid tenantId, CancellationToken cancellationToken = default)
     {
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await dbFactory.ForTenantAsync(tenantId, cancellationToken);
         return await db.Alerts.AsNoTracking().Where(a => a.ResolvedAt == null)
             .OrderByDescending(a => a.Severity).ThenByDescending(a => a.OpenedAt).ThenByDescending(a => a.Id).ToListAsync(cancellationToken);
     }
@@ -27,7 +27,7 @@ public sealed class AlertService(IDbContextFactory<NexusDbContext> dbFactory, IA
     {
         pageSize = Math.Clamp(pageSize, 1, 200);
         page = Math.Max(0, page);
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await dbFactory.ForTenantAsync(tenantId, cancellationToken);
         var total = await db.Alerts.CountAsync(cancellationToken);
         var items = await db.Alerts.AsNoTracking().OrderByDescending(a => a.OpenedAt).ThenByDescending(a => a.Id)
             .Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
@@ -37,7 +37,7 @@ public sealed class AlertService(IDbContextFactory<NexusDbContext> dbFactory, IA
     /// <summary>Marks an open alert as seen: it leaves the badge but stays open until its condition clears.</summary>
     public async Task<bool> AcknowledgeAsync(Guid tenantId, long alertId, string by, CancellationToken cancellationToken = default)
     {
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await dbFactory.ForTenantAsync(tenantId, cancellationToken);
         var alert = await db.Alerts.FirstOrDefaultAsync(a => a.Id == alertId, cancellationToken);
         if (alert is null || alert.AcknowledgedAt is not null) return false;
         alert.AcknowledgedAt = clock.GetUtcNow();
@@ -49,7 +49,7 @@ public sealed class AlertService(IDbContextFactory<NexusDbContext> dbFactory, IA
 
     public async Task<IReadOnlyList<AlertRule>> RulesAsync(Guid tenantId, bool includeOps, CancellationToken cancellationToken = default)
     {
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await dbFactory.ForTenantAsync(tenantId, cancellationToken);
         return AlertRuleDefaults.Merge(tenantId, await db.AlertRules.AsNoTracking().ToListAsync(cancellationToken), includeOps);
     }
 
@@ -61,7 +61,7 @@ public sealed class AlertService(IDbContextFactory<NexusDbContext> dbFactory, IA
         {
             throw new ArgumentOutOfRangeException(nameof(threshold), threshold, $"{info.ThresholdLabel} must be between {info.Min:0.##} and {info.Max:N0} {info.Unit}.");
         }
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await dbFactory.ForTenantAsync(tenantId, cancellationToken);
         var rule = await db.AlertRules.FirstOrDefaultAsync(r => r.Kind == kind, cancellationToken);
         if (rule is null)
         {
@@ -70,12 +70,5 @@ public sealed class AlertService(IDbContextFactory<NexusDbContext> dbFactory, IA
         }
         (rule.Threshold, rule.Enabled, rule.UpdatedAt) = (threshold, enabled, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private async Task<NexusDbContext> CreateAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.TenantId = tenantId;
-        return db;
     }
 }

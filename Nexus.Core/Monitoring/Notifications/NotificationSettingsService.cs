@@ -9,7 +9,7 @@ public sealed class NotificationSettingsService(IDbContextFactory<NexusDbContext
 {
     public async Task<NotificationSettings> GetAsync(Guid tenantId, CancellationToken cancellationToken = default)
     {
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await dbFactory.ForTenantAsync(tenantId, cancellationToken);
         return await db.NotificationSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new NotificationSettings { TenantId = tenantId };
     }
 
@@ -24,7 +24,7 @@ public sealed class NotificationSettingsService(IDbContextFactory<NexusDbContext
         if (settings.DigestHour is < 0 or > 23) throw new ArgumentException("The digest hour must be 0 to 23.", nameof(settings));
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZoneId, out _)) throw new ArgumentException($"'{settings.TimeZoneId}' is not a time zone Nexus knows; use e.g. Europe/Berlin or UTC.", nameof(settings));
 
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await dbFactory.ForTenantAsync(tenantId, cancellationToken);
         var stored = await db.NotificationSettings.FirstOrDefaultAsync(cancellationToken);
         if (stored is null)
         {
@@ -53,10 +53,4 @@ public sealed class NotificationSettingsService(IDbContextFactory<NexusDbContext
     public static IReadOnlyList<string> SplitRecipients(string? recipients) =>
         (recipients ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    private async Task<NexusDbContext> CreateAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.TenantId = tenantId;
-        return db;
-    }
 }

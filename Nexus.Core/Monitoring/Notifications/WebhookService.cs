@@ -32,7 +32,7 @@ public sealed class WebhookService(IDbContextFactory<NexusDbContext> dbFactory, 
             throw new ArgumentException($"'{url}' is not a web address. Use the full address of the receiver, e.g. https://hooks.example.com/nexus.", nameof(url));
         }
         var secret = WebhookSignature.NewSecret();
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await dbFactory.ForTenantAsync(tenantId, cancellationToken);
         var endpoint = new WebhookEndpoint { TenantId = tenantId, Url = uri.ToString(), ProtectedSecret = _secrets.Protect(secret), CreatedAt = clock.GetUtcNow() };
         db.WebhookEndpoints.Add(endpoint);
         await db.SaveChangesAsync(cancellationToken);
@@ -41,13 +41,13 @@ public sealed class WebhookService(IDbContextFactory<NexusDbContext> dbFactory, 
 
     public async Task<IReadOnlyList<WebhookSummary>> ListAsync(Guid tenantId, CancellationToken cancellationToken = default)
     {
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await dbFactory.ForTenantAsync(tenantId, cancellationToken);
         return (await db.WebhookEndpoints.AsNoTracking().OrderBy(e => e.Id).ToListAsync(cancellationToken)).Select(ToSummary).ToList();
     }
 
     public async Task<bool> SetEnabledAsync(Guid tenantId, int endpointId, bool enabled, CancellationToken cancellationToken = default)
     {
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await dbFactory.ForTenantAsync(tenantId, cancellationToken);
         var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == endpointId, cancellationToken);
         if (endpoint is null) return false;
         endpoint.Enabled = enabled;
@@ -57,21 +57,21 @@ public sealed class WebhookService(IDbContextFactory<NexusDbContext> dbFactory, 
 
     public async Task<bool> DeleteAsync(Guid tenantId, int endpointId, CancellationToken cancellationToken = default)
     {
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await dbFactory.ForTenantAsync(tenantId, cancellationToken);
         return await db.WebhookEndpoints.Where(e => e.Id == endpointId).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
     /// <summary>The delivery log, newest first.</summary>
     public async Task<IReadOnlyList<WebhookDelivery>> DeliveriesAsync(Guid tenantId, int take = 50, CancellationToken cancellationToken = default)
     {
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await dbFactory.ForTenantAsync(tenantId, cancellationToken);
         return await db.WebhookDeliveries.AsNoTracking().OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(Math.Clamp(take, 1, 500)).ToListAsync(cancellationToken);
     }
 
     /// <summary>Queues one delivery per enabled endpoint of the alert's tenant; returns their ids for the sending jobs.</summary>
     public async Task<IReadOnlyList<long>> QueueAsync(Alert alert, AlertChange change, CancellationToken cancellationToken = default)
     {
-        await using var db = await CreateAsync(alert.TenantId, cancellationToken);
+        await using var db = await dbFactory.ForTenantAsync(alert.TenantId, cancellationToken);
         var endpoints = await db.WebhookEndpoints.Where(e => e.Enabled).Select(e => e.Id).ToListAsync(cancellationToken);
         if (endpoints.Count == 0) return [];
         var now = clock.GetUtcNow();
@@ -138,13 +138,6 @@ public sealed class WebhookService(IDbContextFactory<NexusDbContext> dbFactory, 
         if (failure is null) delivery.DeliveredAt = clock.GetUtcNow();
         await db.SaveChangesAsync(CancellationToken.None);
         if (failure is not null) throw new WebhookDeliveryFailedException(failure);
-    }
-
-    private async Task<NexusDbContext> CreateAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.TenantId = tenantId;
-        return db;
     }
 
     private static WebhookSummary ToSummary(WebhookEndpoint e) => new(e.Id, e.Url, e.Enabled, e.CreatedAt);

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Nexus.Core.Storage;
+
+namespace Nexus.Core.Monitoring;
+
+/// <summary>One way for the monitoring services to open a context that sees exactly one tenant.</summary>
+internal static class TenantContexts
+{
+    public static async Task<NexusDbContext> ForTenantAsync(this IDbContextFactory<NexusDbContext> factory, Guid tenantId, CancellationToken cancellationToken)
+    {
+        var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.TenantId = tenantId;
+        return db;
+    }
+}
