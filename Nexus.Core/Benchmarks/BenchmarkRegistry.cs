@@ -21,6 +21,7 @@ public static class BenchmarkRegistry
         typeof(OverviewBenchmark),
         typeof(Quality.Benchmarks.QualityBenchmark),
         typeof(MapWooCommerceBenchmark),
+        typeof(MapShopifyBenchmark),
         typeof(SandboxGenerationBenchmark),
         typeof(SyncBenchmark),
         typeof(SyncBudgetBenchmark),
