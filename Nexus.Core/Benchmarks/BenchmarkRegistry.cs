@@ -23,6 +23,7 @@ public static class BenchmarkRegistry
         typeof(Quality.Benchmarks.QualityBenchmark),
         typeof(MapWooCommerceBenchmark),
         typeof(MapMagentoBenchmark),
+        typeof(MapShopifyBenchmark),
         typeof(SandboxGenerationBenchmark),
         typeof(SyncBenchmark),
         typeof(SyncBudgetBenchmark),

@@ -3,7 +3,6 @@ using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Nexus.Core.Platforms.Mapping;
 
 namespace Nexus.Core.Platforms.Shopify;
@@ -89,64 +88,78 @@ public sealed class ShopifyBulkReader(IReadOnlyDictionary<string, string>? child
 
     private IEnumerable<BulkRecord> Accept(ReadOnlySpan<byte> line, int lineNumber, Queue<Group> open, Dictionary<string, Group> owners)
     {
-        JsonObject? obj;
+        JsonDocument document;
         try
         {
-            obj = JsonNode.Parse(line) as JsonObject;
+            var reader = new Utf8JsonReader(line);
+            document = JsonDocument.ParseValue(ref reader);
         }
         catch (JsonException e)
         {
             return [Unplaced(null, line, $"Line {lineNumber} is not valid JSON: {e.Message}", MappingRules.JsonShape)];
         }
-        if (obj is null) return [Unplaced(null, line, $"Line {lineNumber} is not a JSON object.", MappingRules.JsonShape)];
-
-        var id = obj["id"]?.GetValueKind() == JsonValueKind.String ? obj["id"]!.GetValue<string>() : null;
-        if (obj["__parentId"] is not { } parentNode)
+        var obj = document.RootElement;
+        if (obj.ValueKind != JsonValueKind.Object)
         {
-            var group = new Group(id, obj);
+            document.Dispose();
+            return [Unplaced(null, line, $"Line {lineNumber} is not a JSON object.", MappingRules.JsonShape)];
+        }
+
+        var id = obj.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : null;
+        if (!obj.TryGetProperty("__parentId", out var parentValue))
+        {
+            var group = new Group(id, document);
             open.Enqueue(group);
             Index(group, obj, owners);
             return open.Count > window ? [Close(open.Dequeue(), owners)] : [];
         }
 
-        var parentId = parentNode.GetValueKind() == JsonValueKind.String ? parentNode.GetValue<string>() : null;
-        obj.Remove("__parentId");
+        var parentId = parentValue.ValueKind == JsonValueKind.String ? parentValue.GetString() : null;
         if (parentId is null || !owners.TryGetValue(parentId, out var owner))
+        {
+            document.Dispose();
             return [Unplaced(id, line, $"Line {lineNumber}: its parent {parentId} is not among the last {window} top-level objects (missing, or the file is out of order).", "bulk-orphan")];
-        var type = TypeOf(id) ?? (obj["__typename"]?.GetValueKind() == JsonValueKind.String ? obj["__typename"]!.GetValue<string>() : null);
+        }
+        var type = TypeOf(id) ?? (obj.TryGetProperty("__typename", out var typename) && typename.ValueKind == JsonValueKind.String ? typename.GetString() : null);
         if (type is null || !_connections.TryGetValue(type, out var field))
+        {
+            document.Dispose();
             return [Unplaced(id, line, $"Line {lineNumber}: no known connection holds a child of type {type ?? "(no id or __typename)"}.", "bulk-child-type")];
-        var parent = owner.Objects[parentId];
-        if (parent[field] is not JsonObject connection)
-            parent[field] = connection = new JsonObject { ["nodes"] = new JsonArray() };
-        ((JsonArray)connection["nodes"]!).Add(obj);
+        }
+        owner.AddChild(parentId, field, document);
         Index(owner, obj, owners);
         return [];
     }
 
-    private static void Index(Group group, JsonNode? node, Dictionary<string, Group> owners)
+    /// <summary>Every object with an id inside a line can be a parent (refunds inside an order are).</summary>
+    private static void Index(Group group, JsonElement element, Dictionary<string, Group> owners)
     {
-        switch (node)
+        switch (element.ValueKind)
         {
-            case JsonObject obj:
-                if (obj["id"] is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
                 {
-                    var id = v.GetValue<string>();
-                    group.Objects[id] = obj;
-                    owners[id] = group;
+                    if (property.Value.ValueKind == JsonValueKind.String)
+                    {
+                        if (property.NameEquals("id"u8)) owners[property.Value.GetString()!] = group;
+                    }
+                    else if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                        Index(group, property.Value, owners);
                 }
-                foreach (var (_, child) in obj) Index(group, child, owners);
                 break;
-            case JsonArray array:
-                foreach (var item in array) Index(group, item, owners);
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) Index(group, item, owners);
                 break;
         }
     }
 
     private static BulkRecord Close(Group group, Dictionary<string, Group> owners)
     {
-        foreach (var id in group.Objects.Keys) owners.Remove(id);
-        return new BulkRecord(group.Id, JsonSerializer.SerializeToUtf8Bytes(group.Root), []);
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+            group.Write(writer, group.Root.RootElement, owners);
+        group.Dispose();
+        return new BulkRecord(group.Id, buffer.WrittenSpan.ToArray(), []);
     }
 
     private static BulkRecord Unplaced(string? id, ReadOnlySpan<byte> line, string message, string rule) =>
@@ -174,10 +187,72 @@ public sealed class ShopifyBulkReader(IReadOnlyDictionary<string, string>? child
         return true;
     }
 
-    private sealed class Group(string? id, JsonObject root)
+    /// <summary>A top-level object and the child lines found for it (or its nested objects) so far.</summary>
+    private sealed class Group(string? id, JsonDocument root) : IDisposable
     {
+        private readonly List<JsonDocument> _documents = [root];
+        private Dictionary<string, List<(string Field, JsonDocument Child)>>? _children;
+
         public string? Id => id;
-        public JsonObject Root => root;
-        public Dictionary<string, JsonObject> Objects { get; } = new(StringComparer.Ordinal);
+        public JsonDocument Root => root;
+
+        public void AddChild(string parentId, string field, JsonDocument child)
+        {
+            _documents.Add(child);
+            _children ??= new Dictionary<string, List<(string, JsonDocument)>>(StringComparer.Ordinal);
+            if (!_children.TryGetValue(parentId, out var list)) _children[parentId] = list = [];
+            list.Add((field, child));
+        }
+
+        /// <summary>Writes an object with its children under <c>{field: {nodes: […]}}</c>, the shape a paged query returns.</summary>
+        public void Write(Utf8JsonWriter writer, JsonElement obj, Dictionary<string, Group> owners)
+        {
+            writer.WriteStartObject();
+            string? ownId = null;
+            foreach (var property in obj.EnumerateObject())
+            {
+                if (property.NameEquals("__parentId"u8)) continue;
+                if (property.Value.ValueKind == JsonValueKind.String && property.NameEquals("id"u8))
+                {
+                    ownId = property.Value.GetString();
+                    owners.Remove(ownId!);
+                }
+                writer.WritePropertyName(property.Name);
+                WriteValue(writer, property.Value, owners);
+            }
+            if (ownId is not null && _children is not null && _children.TryGetValue(ownId, out var children))
+                foreach (var byField in children.GroupBy(c => c.Field, StringComparer.Ordinal))
+                {
+                    writer.WriteStartObject(byField.Key);
+                    writer.WriteStartArray("nodes");
+                    foreach (var (_, child) in byField) Write(writer, child.RootElement, owners);
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                }
+            writer.WriteEndObject();
+        }
+
+        private void WriteValue(Utf8JsonWriter writer, JsonElement value, Dictionary<string, Group> owners)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    Write(writer, value, owners);
+                    break;
+                case JsonValueKind.Array:
+                    writer.WriteStartArray();
+                    foreach (var item in value.EnumerateArray()) WriteValue(writer, item, owners);
+                    writer.WriteEndArray();
+                    break;
+                default:
+                    value.WriteTo(writer);
+                    break;
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var document in _documents) document.Dispose();
+        }
     }
 }

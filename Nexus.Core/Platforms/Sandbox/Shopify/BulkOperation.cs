@@ -45,6 +45,11 @@ internal sealed class BulkOperation
     }
 
     public long Id { get; }
+
+    /// <summary>Completes when the result file is written (benchmarks read it without waiting on the clock).</summary>
+    internal Task Writing => _writing;
+
+    internal string? ResultPath => FileName is null ? null : Path.Combine(_folder, FileName);
     public string Query { get; }
     public DateTimeOffset CreatedAt { get; }
     public string? FileName { get; private set; }

@@ -78,6 +78,16 @@ public sealed class ShopifyBulkOperations(ShopifyShopState shop)
             return _operations.LastOrDefault() is { } operation ? new BulkOperationNode(operation, request.SiteRoot, shop.Host.Time) : null;
     }
 
+    /// <summary>The latest operation's full result file once written, whatever the clock says (benchmarks).</summary>
+    internal async Task<string?> LatestResultPathAsync()
+    {
+        BulkOperation? latest;
+        lock (_gate) latest = _operations.LastOrDefault();
+        if (latest is null) return null;
+        await latest.Writing.ConfigureAwait(false);
+        return latest.ResultPath;
+    }
+
     /// <summary>The result file named in a url or partialDataUrl, or null.</summary>
     public string? ResultFile(string fileName)
     {
