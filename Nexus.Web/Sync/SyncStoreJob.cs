@@ -9,6 +9,9 @@ namespace Nexus.Web.Sync;
 /// <summary>A sync that failed for a reason worth retrying (the store was down, a page stayed broken). Hangfire retries it with backoff.</summary>
 public sealed class SyncFailedException(string message) : Exception(message);
 
+/// <summary>A sync that failed for a reason retrying cannot fix (a refused address, an oversized answer, an unexpected error): the job fails without retries.</summary>
+public sealed class SyncPermanentlyFailedException(string message) : Exception(message);
+
 /// <summary>
 /// The Hangfire entry point for a sync: takes ids, not objects, and keeps no state; the engine keeps its state in
 /// the database. One sync per store at a time across every process (job servers and the CLI alike): the engine
@@ -35,9 +38,12 @@ public sealed class SyncStoreJob(
             var summary = await engine.RunAsync(storeId, mode, new BroadcastingProgressSink(hub, feed, clock, metrics), cancellationToken,
                 holder: $"the job server on {Environment.MachineName} (job {jobId ?? "?"})");
             metrics.SyncFinished(summary);
-            if (summary.Status == SyncRunStatus.Failed && !summary.ErrorNeedsMerchant && !summary.ErrorIsPermanent)
+            if (summary.Status == SyncRunStatus.Failed)
             {
-                throw new SyncFailedException(summary.Error ?? "The sync failed.");
+                // Failed either way in /hangfire, with the reason; only a transient failure is retried (AutomaticRetry.OnlyOn).
+                throw summary.ErrorIsPermanent || summary.ErrorNeedsMerchant
+                    ? new SyncPermanentlyFailedException(summary.Error ?? "The sync failed.")
+                    : new SyncFailedException(summary.Error ?? "The sync failed.");
             }
         }
         catch (StoreSyncLockedException ex)
