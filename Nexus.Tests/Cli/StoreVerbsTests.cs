@@ -120,7 +120,7 @@ public sealed class StoreVerbsTests(NexusWebFactory app) : IDisposable
     [Fact]
     public async Task An_address_without_a_scheme_is_taken_as_https()
     {
-        var added = await Cli("stores", "add", "--platform", "woocommerce", "--url", "shop.example.test/", "--key", "ck", "--secret", "cs", "--no-test", "--json");
+        var added = await Cli("stores", "add", "--platform", "woocommerce", "--url", "shop.example.test/", "--key", "ck_a", "--secret", "cs_a", "--no-test", "--json");
         Assert.True(added.ExitCode == 0, added.Error);
         Assert.Equal("https://shop.example.test", JsonDocument.Parse(added.Out).RootElement.GetProperty("baseUrl").GetString());
     }

@@ -93,7 +93,7 @@ public sealed class KeyRingProtectionTests : IDisposable
     {
         var builder = NexusWebApp.CreateBuilder(["--environment", "Production", "--Nexus:DataFolder", DataFolder,
             "--Nexus:Demo:Enabled", "false", "--Nexus:Sandbox:Enabled", "false"]);
-        var error = Assert.Throws<InvalidOperationException>(() => NexusWebApp.Build(builder));
+        var error = Assert.Throws<Nexus.Core.Monitoring.DeploymentRefusedException>(() => NexusWebApp.Build(builder));
         Assert.Contains($"[{KeyRingProtection.CheckName}]", error.Message);
         Assert.DoesNotContain("[Demo mode]", error.Message);
     }

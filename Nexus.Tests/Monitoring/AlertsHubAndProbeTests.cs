@@ -78,9 +78,10 @@ public sealed class StoreReachabilityProberTests
         public ConnectorStats Stats => new(0, 0, 0);
         public bool SupportsModifiedFilter(SyncEntity entity) => true;
         public Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken) => Task.FromResult(Results.Dequeue());
-        public Task<FetchedPage<Customer>> FetchCustomersAsync(int page, DateTimeOffset? modifiedAfter, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<FetchedPage<Product>> FetchProductsAsync(int page, DateTimeOffset? modifiedAfter, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<FetchedPage<Order>> FetchOrdersAsync(int page, DateTimeOffset? modifiedAfter, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public PagingStyle Paging => PagingStyle.Numbered;
+        public Task<FetchedPage<Customer>> FetchCustomersAsync(PageRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<FetchedPage<Product>> FetchProductsAsync(PageRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<FetchedPage<Order>> FetchOrdersAsync(PageRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class StoreReachabilityProberTests
             await db.SaveChangesAsync();
         }
         var connector = new ScriptedConnector();
-        var registry = new PlatformRegistry([new PlatformDescriptor("scripted", "Scripted", "Key", "Secret", (_, _) => connector)], new ServiceCollection().BuildServiceProvider());
+        var registry = new PlatformRegistry([new PlatformDescriptor { Id = "scripted", DisplayName = "Scripted", Credentials = [], CreateConnector = (_, _) => connector }], new ServiceCollection().BuildServiceProvider());
         var prober = new StoreReachabilityProber(h.Db, registry, h.Db.Protector, h.Clock, NullLogger<StoreReachabilityProber>.Instance);
         connector.Results.Enqueue(ConnectionTestResult.Failed("The store answered 503 Service Unavailable.", "Wait, or ask your host."));
         connector.Results.Enqueue(ConnectionTestResult.Failed("The store answered 503 Service Unavailable.", "Wait, or ask your host."));

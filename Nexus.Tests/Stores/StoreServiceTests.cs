@@ -64,7 +64,6 @@ public sealed class StoreServiceTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("shop.example.test")]
     [InlineData("ftp://shop.example.test")]
     [InlineData("")]
     public async Task A_store_address_that_is_not_http_is_refused_with_an_example(string url)
