@@ -1,4 +1,6 @@
-#:package Microsoft.Playwright@1.64.1
+#:package Microsoft.Playwright
+#:property PublishAot=false
+#:property JsonSerializerIsReflectionEnabledByDefault=true
 // Takes the README screenshots (and a dark-mode set) from a running Nexus in demo mode, after a real demo sync:
 //   dotnet run --project Nexus.Web --urls http://127.0.0.1:5077 &      # fresh data folder: Nexus__DataFolder=/tmp/nexus-shots
 //   dotnet run docs/screenshots/take.cs -- http://127.0.0.1:5077 docs/screenshots
