@@ -58,9 +58,12 @@ public sealed class ChartsAndThemeFlowTests(NexusWebFactory app)
 
         try
         {
+            // The chart may already have been redrawn (the page renders twice); wait for the redraw the toggle causes.
+            var drawsBefore = await page.GetAttributeAsync("[data-testid=revenue-chart]", "data-chart-draws");
             await page.ClickAsync("[data-testid=dark-mode-toggle]");
-            await page.WaitForSelectorAsync("[data-testid=revenue-chart][data-chart-mode=dark]");
-            await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=revenue-chart]').dataset.chartDraws) > 0");
+            await page.WaitForSelectorAsync("[data-testid=revenue-chart][data-chart-mode=dark]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+            await page.WaitForFunctionAsync($"() => Number(document.querySelector('[data-testid=revenue-chart]').dataset.chartDraws) > {drawsBefore}",
+                null, new PageWaitForFunctionOptions { Timeout = 60_000 });
             await AssertDarkAsync(page, lightFill);
 
             await page.ReloadAsync();

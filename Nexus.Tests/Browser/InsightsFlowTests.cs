@@ -21,7 +21,7 @@ public sealed class InsightsFlowTests(NexusWebFactory app)
         await page.GotoAsync("/");
         var revenue = page.Locator("[data-testid=kpi-revenue] [data-testid=kpi-value]");
         await revenue.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
-        Assert.Matches(@"^[\d,]+\.\d\d [A-Z]{3}$", (await revenue.InnerTextAsync()).Trim());
+        Assert.Matches(@"^[\d,]+\.\d\d\u00A0[A-Z]{3}$", (await revenue.InnerTextAsync()).Trim());
         Assert.Equal(8, await page.Locator("[data-testid=kpi-tiles] > *").CountAsync());
         await page.Locator("[data-testid=revenue-chart] svg.main-svg").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
 

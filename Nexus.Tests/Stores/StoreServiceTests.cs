@@ -64,12 +64,20 @@ public sealed class StoreServiceTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("https://")]
     [InlineData("ftp://shop.example.test")]
     [InlineData("")]
     public async Task A_store_address_that_is_not_http_is_refused_with_an_example(string url)
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => _stores.AddAsync(_tenant, new NewStore("Bad", "woocommerce", url, new StoreCredentials("k", "s"))));
         Assert.Contains("https://shop.example.com", error.Message);
+    }
+
+    [Fact]
+    public async Task A_store_address_typed_without_a_scheme_is_stored_as_https()
+    {
+        var store = await _stores.AddAsync(_tenant, new NewStore("Typed", "woocommerce", "shop.example.test/", new StoreCredentials("k", "s")));
+        Assert.Equal("https://shop.example.test", store.BaseUrl);
     }
 
     [Fact]

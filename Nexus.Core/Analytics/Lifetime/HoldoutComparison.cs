@@ -17,10 +17,13 @@ public sealed record HoldoutComparison(DateOnly SplitDay, DateOnly HoldoutEnd, i
 {
     public int HoldoutDays => HoldoutEnd.DayNumber - SplitDay.DayNumber;
 
+    /// <summary>Below this many repeat buyers before the split, the fits say more about noise than about the models.</summary>
+    public const int MinimumRepeatBuyers = 20;
+
     /// <summary>
     /// Splits the history before <paramref name="end"/>: the last third is the holdout, at least 4 and at most 26
-    /// weeks, leaving at least as long a calibration period. Null when the history is too short or the calibration
-    /// part has no repeat buyer to fit on.
+    /// weeks, leaving at least as long a calibration period. Null when the history is too short, the calibration part
+    /// has fewer than <see cref="MinimumRepeatBuyers"/> repeat buyers, or a fit does not converge.
     /// </summary>
     public static HoldoutComparison? Run(IReadOnlyList<Transaction> transactions, DateOnly end, TimeUnit unit, double l2Penalty = 0)
     {
@@ -32,7 +35,7 @@ public sealed record HoldoutComparison(DateOnly SplitDay, DateOnly HoldoutEnd, i
         var split = end.AddDays(-holdoutDays);
 
         var calibration = CustomerSummaryBuilder.Build(transactions, split, unit);
-        if (!calibration.Any(c => c.Frequency > 0)) return null;
+        if (calibration.Count(c => c.Frequency > 0) < MinimumRepeatBuyers) return null;
         var actual = transactions.Where(t => t.Day > split && t.Day <= end)
             .GroupBy(t => t.CustomerId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(t => t.Day).Distinct().Count(), StringComparer.Ordinal);
@@ -41,7 +44,15 @@ public sealed record HoldoutComparison(DateOnly SplitDay, DateOnly HoldoutEnd, i
         var scores = new List<HoldoutScore>();
         foreach (var kind in Enum.GetValues<PurchaseModelKind>())
         {
-            var model = PurchaseModels.Fit(kind, calibration, l2Penalty);
+            IPurchaseModel model;
+            try
+            {
+                model = PurchaseModels.Fit(kind, calibration, l2Penalty);
+            }
+            catch (MathNet.Numerics.Optimization.MaximumIterationsException)
+            {
+                return null; // too little calibration data for a stable fit: no test rather than a guess
+            }
             double predicted = 0, error = 0;
             foreach (var c in calibration)
             {

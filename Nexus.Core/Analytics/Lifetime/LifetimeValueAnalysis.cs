@@ -64,10 +64,18 @@ public static class LifetimeValueAnalysis
         var summaries = CustomerSummaryBuilder.Build(all, options.CalibrationEnd, options.TimeUnit);
         EnsureFittable(summaries, options.CalibrationEnd);
         var bgNbd = BgNbdModel.Fit(summaries, options.L2Penalty);
-        var mbgNbd = MbgNbdModel.Fit(summaries, options.L2Penalty);
-        var holdout = options.Model is null ? HoldoutComparison.Run(all, options.CalibrationEnd, options.TimeUnit, options.L2Penalty) : null;
-        var kind = options.Model ?? holdout?.Chosen ?? PurchaseModelKind.MbgNbd;
-        IPurchaseModel purchases = kind == PurchaseModelKind.BgNbd ? bgNbd : mbgNbd;
+        MbgNbdModel? mbgNbd;
+        try
+        {
+            mbgNbd = MbgNbdModel.Fit(summaries, options.L2Penalty);
+        }
+        catch (MathNet.Numerics.Optimization.MaximumIterationsException) when (options.Model != PurchaseModelKind.MbgNbd)
+        {
+            mbgNbd = null; // a tiny store can leave the MBG/NBD search without an optimum: BG/NBD still scores it
+        }
+        var holdout = options.Model is null && mbgNbd is not null ? HoldoutComparison.Run(all, options.CalibrationEnd, options.TimeUnit, options.L2Penalty) : null;
+        var kind = mbgNbd is null ? PurchaseModelKind.BgNbd : options.Model ?? holdout?.Chosen ?? PurchaseModelKind.MbgNbd;
+        IPurchaseModel purchases = kind == PurchaseModelKind.BgNbd ? bgNbd : mbgNbd!;
         var gammaGamma = GammaGammaModel.Fit(summaries, options.L2Penalty);
         if (gammaGamma.Parameters.Q <= 1)
             throw new InsufficientDataException(
@@ -93,7 +101,7 @@ public static class LifetimeValueAnalysis
         var rows = scored.Select(c => new CustomerLifetimeValue(c.Summary, c.Alive, c.Purchases, (decimal)c.Value, (decimal)c.Clv)).ToList();
 
         return new LifetimeValueReport(options, bgNbd.Parameters, gammaGamma.Parameters,
-            summaries.Count(GammaGammaModel.IsEligible), rows, mbgNbd.Parameters, kind, holdout);
+            summaries.Count(GammaGammaModel.IsEligible), rows, mbgNbd?.Parameters, kind, holdout);
     }
 
     // Without a single repeat buyer the BG/NBD likelihood is maximised at the boundary (dropout or purchase

@@ -49,7 +49,7 @@ public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
         var revenueStatuses = ScopedOrders.RevenueStatuses.ToArray();
         var paidStatuses = ScopedOrders.PaidStatuses.ToArray();
 
-        var money = await orders
+        var money = (await orders
             .Where(o => o.CreatedAt >= start && o.CreatedAt < end && paidStatuses.Contains(o.Status))
             .GroupBy(o => 1)
             .Select(g => new
@@ -59,16 +59,17 @@ public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
                 Gross = g.Sum(o => o.TotalMinor),
                 Refunded = g.Sum(o => o.RefundedMinor),
             })
-            .FirstOrDefaultAsync(cancellationToken);
+            // One group at most: read it as a list, since FirstOrDefault adds a LIMIT without ORDER BY (an EF warning on every load).
+            .ToListAsync(cancellationToken)).FirstOrDefault();
 
         // Per customer: first revenue order ever and revenue orders inside the period. A customer active in the period
         // is new when the first order is on or after the start (it cannot be after the end: an in-period order exists).
-        var customers = await orders.Revenue()
+        var customers = (await orders.Revenue()
             .PerCustomer(start, end)
             .Where(c => c.InWindow > 0)
             .GroupBy(c => 1)
             .Select(g => new { Customers = g.Count(), New = g.Count(c => c.First >= start), Repeat = g.Count(c => c.InWindow >= 2) })
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).FirstOrDefault();
 
         var accounts = db.Customers.AsNoTracking().Where(c => storeIds.Contains(c.StoreId) && c.CreatedAt >= start && c.CreatedAt < end);
         var registered = await accounts.CountAsync(cancellationToken);
@@ -110,10 +111,10 @@ public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
 
     private static async Task<(long Revenue, int Orders)> RevenueAsync(IQueryable<StoredOrder> orders, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        var row = await orders.Revenue().Where(o => o.CreatedAt >= start && o.CreatedAt < end)
+        var row = (await orders.Revenue().Where(o => o.CreatedAt >= start && o.CreatedAt < end)
             .GroupBy(o => 1)
             .Select(g => new { Revenue = g.Sum(o => o.TotalMinor - o.RefundedMinor), Orders = g.Count() })
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).FirstOrDefault();
         return (row?.Revenue ?? 0, row?.Orders ?? 0);
     }
 }

@@ -45,4 +45,8 @@ public sealed record OverviewReport(
 
     public static double? Change(double? current, double? previous) =>
         current is { } c && previous is { } p && p != 0 ? (c - p) / p : null;
+
+    /// <summary>The difference between two rates (0.057 − 0.039 = 0.018, i.e. 1.8 percentage points); null when either is unknown.</summary>
+    public static double? PointChange(double? current, double? previous) =>
+        current is { } c && previous is { } p ? c - p : null;
 }

@@ -19,7 +19,9 @@ public sealed record QualityReport(
 }
 
 /// <summary>One rule's failures: how many records, and a few examples to open.</summary>
-public sealed record RuleFailure(string RuleId, string Entity, QualitySeverity Severity, string FixHint, long Records, IReadOnlyList<IssueExample> Examples);
+/// <param name="Description">What the rule checks, in plain words (the id is for tooltips and exports).</param>
+public sealed record RuleFailure(string RuleId, string Entity, QualitySeverity Severity, string FixHint, long Records, IReadOnlyList<IssueExample> Examples,
+    string Description = "");
 
 public sealed record IssueExample(int StoreId, string PlatformId, string Field, string? Value, string Message, bool Quarantined);
 

@@ -82,7 +82,8 @@ public sealed class QualityReportQuery(IDbContextFactory<NexusDbContext> factory
         var ranked = ruleCounts.OrderByDescending(r => r.Severity).ThenByDescending(r => r.Records).ThenBy(r => r.RuleId).Take(TopRuleCount).ToList();
         var top = new List<RuleFailure>(ranked.Count);
         foreach (var r in ranked)
-            top.Add(new RuleFailure(r.RuleId, r.Entity, r.Severity, Hint(r.RuleId), r.Records, await ExamplesAsync(db, storeIds, r.RuleId, cancellationToken)));
+            top.Add(new RuleFailure(r.RuleId, r.Entity, r.Severity, Hint(r.RuleId), r.Records, await ExamplesAsync(db, storeIds, r.RuleId, cancellationToken),
+                QualityWording.Describe(engine.Rules.Find(r.RuleId), r.RuleId)));
 
         var present = entities.Count(e => e.Records > 0);
         var records = entities.ToDictionary(e => e.Entity, e => e.Records);
@@ -95,7 +96,7 @@ public sealed class QualityReportQuery(IDbContextFactory<NexusDbContext> factory
             var rule = engine.Rules.Find(r.Rule.RuleId);
             var examples = top.FirstOrDefault(t => t.RuleId == r.Rule.RuleId)?.Examples ?? await ExamplesAsync(db, storeIds, r.Rule.RuleId, cancellationToken);
             recommendations.Add(new Recommendation(recommendations.Count + 1, r.Rule.RuleId, r.Rule.Entity, r.Rule.Severity,
-                $"{r.Rule.Records:N0} {r.Rule.Entity.ToLowerInvariant()} fail '{r.Rule.RuleId}'" + (rule is null ? "" : $": {rule.Message.Replace("{value}", "…", StringComparison.Ordinal)}"),
+                $"{r.Rule.Records:N0} {r.Rule.Entity.ToLowerInvariant()}: {QualityWording.Describe(rule, r.Rule.RuleId)}",
                 Hint(r.Rule.RuleId), r.Rule.Records, Math.Round(r.Points, 1), examples.Select(e => e.PlatformId).ToList()));
         }
 

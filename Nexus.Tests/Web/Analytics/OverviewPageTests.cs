@@ -18,11 +18,14 @@ public sealed class OverviewPageTests : AnalyticsPageContext
 
         // Last 30 days up to the latest order (25 March): orders 2, 3, 4, 5, 6, 11; the 30 days before: orders 1 and 12.
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=kpi-tiles]")), TimeSpan.FromSeconds(10));
-        Assert.Equal("225.00 EUR", page.Find("[data-testid=kpi-revenue] [data-testid=kpi-value]").TextContent.Trim());
+        // Figure and unit are joined by a no-break space, so they never wrap apart.
+        Assert.Equal("225.00\u00A0EUR", page.Find("[data-testid=kpi-revenue] [data-testid=kpi-value]").TextContent.Trim());
         Assert.Equal("6", page.Find("[data-testid=kpi-orders] [data-testid=kpi-value]").TextContent.Trim());
-        Assert.Contains("110.00 EUR", page.Find("[data-testid=kpi-revenue] [data-testid=kpi-delta]").TextContent);
+        Assert.Contains("110.00\u00A0EUR", page.Find("[data-testid=kpi-revenue] [data-testid=kpi-delta]").TextContent);
         Assert.StartsWith("+", page.Find("[data-testid=kpi-revenue] [data-testid=kpi-delta]").TextContent.Trim());
         Assert.Contains("Completed", page.Find("[data-testid=status-funnel]").TextContent);
+        // Rates change in percentage points, never as a relative percentage of a percentage.
+        Assert.EndsWith("pp", page.Find("[data-testid=kpi-refunds] [data-testid=kpi-delta] span").TextContent.Trim());
         Assert.NotEmpty(page.FindAll("[data-testid=revenue-chart]"));
         Assert.Empty(page.FindAll("[data-testid=empty-state]"));
     }

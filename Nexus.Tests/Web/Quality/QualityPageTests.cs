@@ -79,12 +79,21 @@ public sealed class QualityPageTests : BunitContext, IAsyncLifetime
         Assert.Equal(overview.QualityGrade, page.Find("[data-testid=overall-grade]").TextContent.Trim());
         Assert.Contains(overview.QualityGrade!, Grades.All);
         Assert.Equal(3, page.FindAll("[data-testid^=entity-grade-]").Count);
-        var rules = page.FindAll("[data-testid=rule-row]").Select(r => r.TextContent).ToList();
-        Assert.Contains(rules, r => r.Contains("order.totals-add-up"));
+        // Rules are named in plain words; the id is only the tooltip.
+        var rules = page.FindAll("[data-testid=rule-row]").ToList();
+        Assert.Contains(rules, r => r.Children[0].GetAttribute("title") == "order.totals-add-up" && r.Children[0].TextContent.Trim() == "Total does not add up.");
+        Assert.DoesNotContain(rules, r => r.TextContent.Contains("{value}") || r.TextContent.Contains("order.totals-add-up"));
         Assert.NotEmpty(page.FindAll("[data-testid=recommendation]"));
         var quarantined = page.FindAll("[data-testid=quarantine-row]");
         Assert.Equal(Math.Min(summary.Counts.Values.Sum(c => c.Quarantined), QualityPage.QuarantinePageSize), quarantined.Count);
-        Assert.Contains(quarantined, row => row.TextContent.Contains("order.created-not-future") || row.TextContent.Contains("date_created_gmt"));
+        Assert.Contains(quarantined, row => (row.Children[1].GetAttribute("title") ?? "").Contains("order.created-not-future"));
+        // Each reason once, in words; the rule id and raw value stay in the tooltip.
+        Assert.All(quarantined, row =>
+        {
+            var reasons = row.QuerySelectorAll("[data-testid=quarantine-reason]").Select(r => r.TextContent).ToList();
+            Assert.Equal(reasons.Distinct().Count(), reasons.Count);
+            Assert.DoesNotContain(reasons, r => r.Contains("order.") && r.Contains("value:"));
+        });
         Assert.Contains("The trend appears after the second sync", page.Markup);
         Assert.Equal($"api/quality/failures.csv?store={_harness.Db.StoreId}", page.Find("[data-testid=export-csv]").GetAttribute("href"));
     }
