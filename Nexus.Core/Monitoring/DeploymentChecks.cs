@@ -5,18 +5,13 @@ namespace Nexus.Core.Monitoring;
 /// <summary>The key-ring and HTTPS checks of <c>validate-deployment</c>, separate so they can be tested without a host.</summary>
 public static class DeploymentChecks
 {
-    public static IReadOnlyList<DeploymentCheck> KeyRing(string keysFolder, KeyRingOptions options, IHostEnvironment environment)
+    /// <summary>Whether a key ring exists to decrypt stored credentials. Its protection at rest is <see cref="Stores.KeyRingProtection.Check"/>.</summary>
+    public static DeploymentCheck KeyRingPersisted(string keysFolder)
     {
         var keys = Directory.Exists(keysFolder) ? Directory.GetFiles(keysFolder, "key-*.xml").Length : 0;
-        var persisted = keys > 0
+        return keys > 0
             ? new DeploymentCheck("Key ring persisted", true, $"{keys} key(s) in the data folder's keys folder")
             : new DeploymentCheck("Key ring persisted", false, "No data-protection key is stored yet. Start the web app once (it creates the key ring in the data folder), and keep that folder on persistent storage.");
-        var protectedOk = options.ProtectedAtRest || !environment.IsProduction();
-        var atRest = new DeploymentCheck("Key ring protected at rest", protectedOk,
-            options.ProtectedAtRest ? "the keys are encrypted at rest"
-            : protectedOk ? $"the keys are stored unencrypted (acceptable in {environment.EnvironmentName}, not in Production)"
-            : "The data-protection keys are stored unencrypted. Enable key-ring protection, or keep the keys folder on an encrypted volume and set Nexus__KeyRing__ProtectedAtRest=true.");
-        return [persisted, atRest];
     }
 
     public static DeploymentCheck Https(HostingOptions options, IHostEnvironment environment)

@@ -3,18 +3,6 @@ using System.Net;
 
 namespace Nexus.Core.Monitoring;
 
-/// <summary>
-/// How the data-protection key ring is kept (<c>Nexus:KeyRing</c>). <see cref="ProtectedAtRest"/> is a plain flag that
-/// the key-ring protection sets when it encrypts the keys (or an operator sets when the keys folder sits on an
-/// encrypted volume); <c>validate-deployment</c> requires it in Production.
-/// </summary>
-public sealed class KeyRingOptions
-{
-    public const string Section = "Nexus:KeyRing";
-
-    public bool ProtectedAtRest { get; set; }
-}
-
 /// <summary>How Nexus is reached (<c>Nexus:Hosting</c>): terminating TLS itself, or behind a proxy that forwards the scheme.</summary>
 public sealed class HostingOptions : IValidatableObject
 {

@@ -17,7 +17,6 @@ public sealed class DeploymentValidator(
     IHostEnvironment environment,
     IDbContextFactory<NexusDbContext> dbFactory,
     IOptions<NexusStorageOptions> storage,
-    IOptions<KeyRingOptions> keyRing,
     IOptions<HostingOptions> hosting,
     IOptions<SmtpOptions> smtp,
     EmailSender email,
@@ -57,7 +56,7 @@ public sealed class DeploymentValidator(
         {
             checks.AddRange(await source.CheckAsync(cancellationToken));
         }
-        checks.AddRange(DeploymentChecks.KeyRing(Path.Combine(storage.Value.ResolveDataFolder(), "keys"), keyRing.Value, environment));
+        checks.Add(DeploymentChecks.KeyRingPersisted(Path.Combine(storage.Value.ResolveDataFolder(), "keys")));
         checks.Add(DeploymentChecks.Https(hosting.Value, environment));
         checks.Add(await CheckSmtpAsync(cancellationToken));
         return checks;

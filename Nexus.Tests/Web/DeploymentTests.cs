@@ -65,9 +65,8 @@ public sealed class ValidateDeploymentCliTests
         Environment.SetEnvironmentVariable("Nexus__DataFolder", folder);
         Environment.SetEnvironmentVariable("Nexus__Demo__Enabled", "false");
         Environment.SetEnvironmentVariable("Nexus__Sandbox__Enabled", "false");
-        // A production deployment also needs HTTPS (or a proxy) and a key ring protected at rest.
+        // A production deployment also needs HTTPS (or a proxy).
         Environment.SetEnvironmentVariable("Nexus__Hosting__RequireHttps", "true");
-        Environment.SetEnvironmentVariable("Nexus__KeyRing__ProtectedAtRest", "true");
         Environment.SetEnvironmentVariable("Nexus__KeyRing__AllowUnprotected", "true"); // protecting it is KeyRingProtectionTests' subject
         var output = new StringWriter();
         var original = Console.Out;
@@ -101,7 +100,6 @@ public sealed class ValidateDeploymentCliTests
             Environment.SetEnvironmentVariable("Nexus__Demo__Enabled", null);
             Environment.SetEnvironmentVariable("Nexus__Sandbox__Enabled", null);
             Environment.SetEnvironmentVariable("Nexus__Hosting__RequireHttps", null);
-            Environment.SetEnvironmentVariable("Nexus__KeyRing__ProtectedAtRest", null);
             Environment.SetEnvironmentVariable("Nexus__KeyRing__AllowUnprotected", null);
         }
     }
