@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
+using Nexus.Core.Analytics.Forecasting;
 using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Monitoring;
 using Nexus.Core.Platforms;
@@ -14,6 +15,7 @@ using Nexus.Web.Api;
 using Nexus.Web.Components;
 using Nexus.Web.Components.Account;
 using Nexus.Web.Demo;
+using Nexus.Web.Forecasts;
 using Nexus.Web.Jobs;
 using Nexus.Web.Quality;
 using Nexus.Web.Sync;
@@ -50,6 +52,7 @@ public static class NexusWebApp
         services.AddPlatforms(configuration);
         services.AddSync(configuration);
         services.AddAnalytics();
+        services.AddForecasting();
         return services;
     }
 
@@ -68,6 +71,7 @@ public static class NexusWebApp
         builder.Services.AddHostedService<DemoStoreRegistration>();
         builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddSyncWeb();
+        builder.Services.AddForecastsWeb();
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())

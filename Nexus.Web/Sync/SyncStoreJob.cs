@@ -21,7 +21,8 @@ public sealed class SyncStoreJob(
     Microsoft.AspNetCore.SignalR.IHubContext<SyncHub> hub,
     SyncProgressFeed feed,
     TimeProvider clock,
-    ILogger<SyncStoreJob> logger)
+    ILogger<SyncStoreJob> logger,
+    IBackgroundJobClient jobs)
 {
     [Queue("sync")]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
@@ -48,6 +49,8 @@ public sealed class SyncStoreJob(
                 {
                     throw new SyncFailedException(summary.Error ?? "The sync failed.");
                 }
+                // Fresh data, fresh forecasts: recomputed in their own job so the sync is not held up.
+                if (summary.Status == SyncRunStatus.Succeeded) jobs.Enqueue<Forecasts.ForecastRefreshJob>(j => j.RunAsync(storeId, CancellationToken.None));
             }
             finally
             {
