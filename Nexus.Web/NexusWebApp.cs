@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
+using Nexus.Core.Analytics.Forecasting;
 using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Monitoring;
 using Nexus.Core.Platforms;
@@ -14,6 +15,7 @@ using Nexus.Web.Components;
 using Nexus.Web.Components.Account;
 using Nexus.Web.Demo;
 using Nexus.Web.Hosting;
+using Nexus.Web.Forecasts;
 using Nexus.Web.Jobs;
 using Nexus.Web.Monitoring;
 using Nexus.Web.Quality;
@@ -50,6 +52,7 @@ public static class NexusWebApp
         services.AddSync(configuration);
         services.AddAnalytics();
         services.AddMonitoringServices(configuration);
+        services.AddForecasting();
         return services;
     }
 
@@ -71,6 +74,7 @@ public static class NexusWebApp
         builder.Services.AddSyncWeb();
         builder.Services.AddMonitoringWeb();
         builder.Services.AddNexusHosting(builder.Configuration);
+        builder.Services.AddForecastsWeb();
 
         var app = builder.Build();
         // Every options class validates here, before anything reads one, so a misconfigured start lists all its problems at once.

@@ -45,6 +45,8 @@ public partial class NexusDbContext(DbContextOptions<NexusDbContext> options) : 
 
     public DbSet<QualitySnapshot> QualitySnapshots => Set<QualitySnapshot>();
 
+    public DbSet<Analytics.Forecasting.Cache.ForecastCacheEntry> ForecastCache => Set<Analytics.Forecasting.Cache.ForecastCacheEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot order or compare DateTimeOffset columns. Nexus stores UTC only, so the binary form
@@ -143,6 +145,18 @@ public partial class NexusDbContext(DbContextOptions<NexusDbContext> options) : 
             q.HasIndex(x => new { x.StoreId, x.TakenAt });
             q.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
             q.HasQueryFilter(x => x.TenantId == TenantId);
+        });
+        builder.Entity<Analytics.Forecasting.Cache.ForecastCacheEntry>(f =>
+        {
+            f.ToTable("forecast_cache");
+            f.Property(x => x.Metric).HasMaxLength(20);
+            f.Property(x => x.Frequency).HasMaxLength(20);
+            f.Property(x => x.Currency).HasMaxLength(3);
+            f.Property(x => x.Status).HasMaxLength(20);
+            f.HasIndex(x => new { x.TenantId, x.StoreId, x.Metric, x.Frequency }).IsUnique();
+            f.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
+            f.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Cascade);
+            f.HasQueryFilter(x => x.TenantId == TenantId);
         });
         builder.Entity<SyncCursor>(c =>
         {

@@ -26,7 +26,8 @@ public sealed class SyncStoreJob(
     SyncProgressFeed feed,
     TimeProvider clock,
     Nexus.Core.Monitoring.Metrics.NexusMetrics metrics,
-    ILogger<SyncStoreJob> logger)
+    ILogger<SyncStoreJob> logger,
+    IBackgroundJobClient jobs)
 {
     [Queue("sync")]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600], OnAttemptsExceeded = AttemptsExceededAction.Fail, OnlyOn = [typeof(SyncFailedException)])]
@@ -45,6 +46,8 @@ public sealed class SyncStoreJob(
                     ? new SyncPermanentlyFailedException(summary.Error ?? "The sync failed.")
                     : new SyncFailedException(summary.Error ?? "The sync failed.");
             }
+            // Fresh data, fresh forecasts: recomputed in their own job so the sync is not held up.
+            if (summary.Status == SyncRunStatus.Succeeded) jobs.Enqueue<Forecasts.ForecastRefreshJob>(j => j.RunAsync(storeId, CancellationToken.None));
         }
         catch (StoreSyncLockedException ex)
         {

@@ -25,7 +25,9 @@ public static class AutoForecaster
 
         var h = options.Horizon;
         var candidates = ForecastCandidates.All(options);
-        var nonNegative = y.All(v => v >= 0);
+        // Sales are never negative; a series that has always been positive is not forecast below half its lowest
+        // value either (a trend extrapolated to zero is almost never right, and sMAPE scores a zero forecast at 200 %).
+        double? floor = y.All(v => v > 0) ? 0.5 * y.Min() : y.All(v => v >= 0) ? 0 : null;
 
         // Rolling origins, one horizon apart, each leaving at least MinimumTraining observations to fit on.
         var origins = new List<int>();
@@ -44,7 +46,7 @@ public static class AutoForecaster
         foreach (var train in origins)
         {
             var steps = Math.Min(h, y.Length - train);
-            foreach (var (name, forecast) in RunAll(candidates, trained, new PreparedSeries(y[..train], options), steps, nonNegative))
+            foreach (var (name, forecast) in RunAll(candidates, trained, new PreparedSeries(y[..train], options), steps, floor))
                 perCandidate[name].Add((train, forecast));
         }
 
@@ -80,12 +82,12 @@ public static class AutoForecaster
             ? scores.OrderBy(s => s.Score).ThenBy(s => IndexOf(candidates, s.Candidate)).First().Candidate
             : candidates.First(c => c.Name == ForecastCandidates.Ets);
         var full = new PreparedSeries(y, options);
-        var final = FinalForecast(candidates, chosen, full, h, nonNegative)
-                    ?? FinalForecast(candidates, candidates[0], full, h, nonNegative)!;
+        var final = FinalForecast(candidates, chosen, full, h, floor)
+                    ?? FinalForecast(candidates, candidates[0], full, h, floor)!;
         var intervalSource = "model";
         if (!final.HasModelIntervals && perCandidate[chosen.Name].Count > 0)
         {
-            final = final with { Path = FromBacktestErrors(final.Path.Mean, perCandidate[chosen.Name], y, nonNegative) };
+            final = final with { Path = FromBacktestErrors(final.Path.Mean, perCandidate[chosen.Name], y, floor) };
             intervalSource = "backtest";
         }
 
@@ -107,13 +109,13 @@ public static class AutoForecaster
 
     /// <summary>Every candidate on one training set; combinations are built from the members' forecasts.</summary>
     private static IEnumerable<(string Name, CandidateForecast Forecast)> RunAll(IReadOnlyList<ForecastCandidates.Candidate> candidates,
-        Dictionary<string, Func<PreparedSeries, int, CandidateForecast?>> trained, PreparedSeries series, int steps, bool nonNegative)
+        Dictionary<string, Func<PreparedSeries, int, CandidateForecast?>> trained, PreparedSeries series, int steps, double? floor)
     {
         var results = new Dictionary<string, CandidateForecast>();
         foreach (var candidate in candidates.Where(c => c.Members is null))
             if ((candidate.Train is null ? candidate.Run(series, steps) : trained.GetValueOrDefault(candidate.Name)?.Invoke(series, steps)) is { } forecast
                 && forecast.Path.Mean.All(double.IsFinite))
-                results[candidate.Name] = Clip(forecast, nonNegative);
+                results[candidate.Name] = Clip(forecast, floor);
         foreach (var combination in candidates.Where(c => c.Members is not null))
             if (ForecastCandidates.Combine(combination, results) is { } combined)
                 results[combination.Name] = combined;
@@ -121,17 +123,17 @@ public static class AutoForecaster
     }
 
     private static CandidateForecast? FinalForecast(IReadOnlyList<ForecastCandidates.Candidate> candidates, ForecastCandidates.Candidate chosen,
-        PreparedSeries series, int h, bool nonNegative)
+        PreparedSeries series, int h, double? floor)
     {
         if (chosen.Members is null)
         {
             var forecast = chosen.Run(series, h);
-            return forecast is not null && forecast.Path.Mean.All(double.IsFinite) ? Clip(forecast, nonNegative) : null;
+            return forecast is not null && forecast.Path.Mean.All(double.IsFinite) ? Clip(forecast, floor) : null;
         }
         var members = new Dictionary<string, CandidateForecast>();
         foreach (var name in chosen.Members)
             if (candidates.First(c => c.Name == name).Run(series, h) is { } f && f.Path.Mean.All(double.IsFinite))
-                members[name] = Clip(f, nonNegative);
+                members[name] = Clip(f, floor);
         return ForecastCandidates.Combine(chosen, members);
     }
 
@@ -139,7 +141,7 @@ public static class AutoForecaster
     /// Normal intervals whose spread is the backtest's root mean squared error, growing with √h around the mean step
     /// (the backtest has too few points per step to estimate each step's spread on its own).
     /// </summary>
-    private static ForecastPath FromBacktestErrors(double[] mean, List<(int Train, CandidateForecast Forecast)> runs, double[] y, bool nonNegative)
+    private static ForecastPath FromBacktestErrors(double[] mean, List<(int Train, CandidateForecast Forecast)> runs, double[] y, double? floor)
     {
         double ss = 0, steps = 0;
         var count = 0;
@@ -153,11 +155,11 @@ public static class AutoForecaster
         var meanStep = count > 0 ? steps / count : 1;
         var sd = mean.Select((_, i) => rmse * Math.Sqrt((i + 1) / meanStep)).ToArray();
         var path = ForecastPath.Normal(mean, sd);
-        return nonNegative ? path.ClipAtZero() : path;
+        return floor is { } f ? path.ClipAt(f) : path;
     }
 
-    private static CandidateForecast Clip(CandidateForecast forecast, bool nonNegative) =>
-        nonNegative ? forecast with { Path = forecast.Path.ClipAtZero() } : forecast;
+    private static CandidateForecast Clip(CandidateForecast forecast, double? floor) =>
+        floor is { } f ? forecast with { Path = forecast.Path.ClipAt(f) } : forecast;
 
     private static int IndexOf(IReadOnlyList<ForecastCandidates.Candidate> list, ForecastCandidates.Candidate item)
     {

@@ -26,8 +26,8 @@ public sealed record ForecastPath(double[] Mean, double[] Lower80, double[] Uppe
     public ForecastPath Scale(double[] factors) => new(
         Mul(Mean, factors), Mul(Lower80, factors), Mul(Upper80, factors), Mul(Lower95, factors), Mul(Upper95, factors));
 
-    /// <summary>The path with every value clipped at zero from below (sales cannot be negative).</summary>
-    public ForecastPath ClipAtZero() => new(Clip(Mean), Clip(Lower80), Clip(Upper80), Clip(Lower95), Clip(Upper95));
+    /// <summary>The path with every value clipped from below at <paramref name="floor"/> (sales cannot be negative).</summary>
+    public ForecastPath ClipAt(double floor) => new(Clip(Mean, floor), Clip(Lower80, floor), Clip(Upper80, floor), Clip(Lower95, floor), Clip(Upper95, floor));
 
     /// <summary>Element-wise median (or mean) of several paths: the combination forecast and its interval bounds.</summary>
     public static ForecastPath Combine(IReadOnlyList<ForecastPath> paths, bool median)
@@ -57,5 +57,5 @@ public sealed record ForecastPath(double[] Mean, double[] Lower80, double[] Uppe
 
     private static double[] Mul(double[] a, double[] f) { var r = new double[a.Length]; for (var i = 0; i < a.Length; i++) r[i] = a[i] * f[i]; return r; }
 
-    private static double[] Clip(double[] a) { var r = new double[a.Length]; for (var i = 0; i < a.Length; i++) r[i] = Math.Max(0, a[i]); return r; }
+    private static double[] Clip(double[] a, double floor) { var r = new double[a.Length]; for (var i = 0; i < a.Length; i++) r[i] = Math.Max(floor, a[i]); return r; }
 }

@@ -11,8 +11,6 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OverviewQuery>();
         services.AddSingleton<CohortQuery>();
         services.AddSingleton<CustomerAnalytics>();
-        services.AddSingleton<Forecasting.Sales.SalesSeriesQuery>();
-        services.AddSingleton<Forecasting.Sales.SalesForecaster>();
         services.AddSingleton<CustomerDirectory>();
         return services;
     }
