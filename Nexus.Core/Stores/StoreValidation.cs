@@ -36,12 +36,12 @@ public static class StoreValidation
     /// <summary>An absolute http:// or https:// address with a host, no user name or password in it, at most <see cref="MaxUrlLength"/> characters.</summary>
     public static Uri ValidateUrl(string? baseUrl)
     {
-        var text = (baseUrl ?? "").Trim();
+        var typed = (baseUrl ?? "").Trim();
         // "shop.example.com" means https://shop.example.com: every store platform serves its API over HTTPS.
-        if (text.Length > 0 && !text.Contains("://", StringComparison.Ordinal)) text = "https://" + text;
+        var text = typed.Length > 0 && !typed.Contains("://", StringComparison.Ordinal) ? "https://" + typed : typed;
         if (text.Length > MaxUrlLength) throw new ArgumentException($"The store address is {text.Length:N0} characters long; use at most {MaxUrlLength}.");
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || url.Host.Length == 0)
-            throw new ArgumentException($"'{Shorten(text)}' is not a web address. Use the store's address, e.g. https://shop.example.com.");
+            throw new ArgumentException($"'{Shorten(typed)}' is not a web address. Use the store's address, e.g. https://shop.example.com.");
         if (url.UserInfo.Length > 0)
             throw new ArgumentException("The store address contains a user name or password; enter the address alone and put the credentials in their own fields.");
         if (url.Query.Length > 0 || url.Fragment.Length > 0)

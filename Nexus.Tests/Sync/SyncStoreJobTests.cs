@@ -52,7 +52,9 @@ public sealed class SyncStoreJobTests(NexusWebFactory app)
     {
         var (tenant, storeId) = await StoreAtAsync(new Uri(app.ServerAddress, "/sandbox/woocommerce/demo-woo").ToString(), new StoreCredentials("ck_wrong", "cs_wrong"));
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SyncStoreJob>().RunAsync(storeId, SyncMode.Full, null, CancellationToken.None);
+        // Failed in /hangfire with the reason, and not retried: the same key would be refused again.
+        var error = await Assert.ThrowsAsync<SyncPermanentlyFailedException>(() => scope.ServiceProvider.GetRequiredService<SyncStoreJob>().RunAsync(storeId, SyncMode.Full, null, CancellationToken.None));
+        Assert.Contains("key", error.Message);
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<NexusDbContext>>().CreateDbContextAsync();
         db.TenantId = tenant;
