@@ -88,7 +88,14 @@ public sealed class ChartsAndThemeFlowTests(NexusWebFactory app)
     private static async Task AssertDarkAsync(IPage page, string lightFill)
     {
         var chart = page.Locator("[data-testid=revenue-chart]");
+        // Plotly applies a new layout asynchronously after the redraw call returns: on a busy machine the SVG can still
+        // show the old fill for a moment, so read it until it changes (at most 15 s), then assert on what it shows.
         var titleFill = await chart.Locator("svg .gtitle").First.EvaluateAsync<string>("e => getComputedStyle(e).fill");
+        for (var waited = 0; waited < 15_000 && Brightness(titleFill) <= 180; waited += 250)
+        {
+            await Task.Delay(250);
+            titleFill = await chart.Locator("svg .gtitle").First.EvaluateAsync<string>("e => getComputedStyle(e).fill");
+        }
         Assert.NotEqual(lightFill, titleFill);
         Assert.True(Brightness(titleFill) > 180, $"chart title {titleFill} is not light on the dark page");
         var tickFill = await chart.Locator("svg .xtick text").First.EvaluateAsync<string>("e => getComputedStyle(e).fill");

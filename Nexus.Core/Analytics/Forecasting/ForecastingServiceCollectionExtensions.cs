@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Core.Analytics.Forecasting.Cache;
 using Nexus.Core.Analytics.Forecasting.Sales;
@@ -12,6 +13,8 @@ public static class ForecastingServiceCollectionExtensions
         services.AddSingleton<SalesSeriesQuery>();
         services.AddSingleton<SalesForecaster>();
         services.AddSingleton<ForecastCache>();
+        // The forecast-based alert rules read the cached forecast (replacing Monitoring's "nothing known" stand-in).
+        services.Replace(ServiceDescriptor.Singleton<Monitoring.Alerts.IExpectedSalesSource, ForecastSalesExpectations>());
         return services;
     }
 }
