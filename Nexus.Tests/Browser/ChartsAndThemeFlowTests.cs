@@ -54,6 +54,14 @@ public sealed class ChartsAndThemeFlowTests(NexusWebFactory app)
         await BrowserSession.WaitForCircuitAsync(page);
         var title = page.Locator("[data-testid=revenue-chart] svg .gtitle").First;
         await title.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        // The choice is stored with the demo account, which other browser tests share: start from light whatever they left.
+        if (await page.GetAttributeAsync("[data-testid=revenue-chart]", "data-chart-mode") == "dark")
+        {
+            await page.ClickAsync("[data-testid=dark-mode-toggle]");
+            await page.WaitForSelectorAsync("[data-testid=revenue-chart][data-chart-mode=light]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+            await page.WaitForFunctionAsync("""() => { const t = document.querySelector('[data-testid=revenue-chart] svg .gtitle'); const m = t && getComputedStyle(t).fill.match(/[0-9.]+/g); return !!m && (Number(m[0]) + Number(m[1]) + Number(m[2])) / 3 < 128; }""",
+                null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        }
         var lightFill = await title.EvaluateAsync<string>("e => getComputedStyle(e).fill");
 
         try

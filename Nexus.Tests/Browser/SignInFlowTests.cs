@@ -32,9 +32,14 @@ public sealed class SignInFlowTests(NexusWebFactory app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Stores", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/stores");
         // Demo mode registers the built-in sandbox store for the demo merchant.
-        await page.GetByText("Demo store (demo-woo)").WaitForAsync();
+        // (On the card: until the first sync the Overview's empty state names the store too, and it can still be on screen.)
+        await page.Locator("[data-testid^=store-card]").GetByText("Demo store (demo-woo)").WaitForAsync();
 
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "stores.png") });
+
+        // The choice is stored with the account, which other browser tests share: leave it light.
+        Assert.True(await BrowserSession.ClickUntilAsync(page, "[data-testid=dark-mode-toggle]",
+            "() => getComputedStyle(document.body).backgroundColor === 'rgb(255, 255, 255)'"), "dark mode never switched off");
     }
 }
