@@ -101,8 +101,13 @@ public static class GradientBoostedModel
         var f = new float[FeatureCount];
         for (var k = 1; k <= Lags; k++) f[k - 1] = (float)((y[t - k] - y[t - k - 1]) / scale);
         f[Lags] = h;
-        // What happened over the same steps one season ago, and where in the season the target falls.
-        f[Lags + 1] = season > 0 && t + h - 1 - season >= 0 ? (float)((y[t + h - 1 - season] - y[t - 1 - season]) / scale) : 0;
+        // What happened over the same steps whole seasons ago, and where in the season the target falls. Steps beyond
+        // one season look back as many seasons as it takes to land on an observed value (before the origin), so the
+        // feature never reads the future: not in training, and not past the end of the history when forecasting.
+        var seasonsBack = season > 0 ? (h + season - 1) / season : 0;
+        var echo = t + h - 1 - seasonsBack * season;
+        var echoBase = t - 1 - seasonsBack * season;
+        f[Lags + 1] = season > 0 && echoBase >= 0 ? (float)((y[echo] - y[echoBase]) / scale) : 0;
         f[Lags + 2] = season > 0 ? (t + h - 1) % season : 0;
         var window = Math.Min(13, t);
         var mean = 0.0;

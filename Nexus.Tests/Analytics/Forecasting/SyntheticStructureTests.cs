@@ -107,6 +107,19 @@ public sealed class SyntheticStructureTests
     }
 
     [Fact]
+    public void Gradient_boosting_forecasts_further_ahead_than_one_season_from_the_seasons_before()
+    {
+        // Daily sales with a weekly cycle, forecast 30 days ahead: steps past day 7 must look back whole weeks, not
+        // past the end of the history (this threw IndexOutOfRange in the forecast refresh job).
+        var y = Seasonal(400, 7, 20, 5);
+
+        var forecast = GradientBoostedModel.Forecast(y, 30, 7)!;
+
+        Assert.Equal(30, forecast.Length);
+        Assert.All(forecast, v => Assert.InRange(v, 60, 140));
+    }
+
+    [Fact]
     public void Naive_and_seasonal_naive_repeat_the_last_value_and_the_last_season()
     {
         double[] y = [1, 2, 3, 4, 5, 6, 7, 8];
