@@ -75,6 +75,7 @@ public static class NexusWebApp
         builder.Services.AddMonitoringWeb();
         builder.Services.AddNexusHosting(builder.Configuration);
         builder.Services.AddForecastsWeb();
+        builder.Services.AddQualityWeb();
 
         var app = builder.Build();
         // Every options class validates here, before anything reads one, so a misconfigured start lists all its problems at once.

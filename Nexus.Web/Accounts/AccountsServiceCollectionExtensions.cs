@@ -38,7 +38,7 @@ public static class AccountsServiceCollectionExtensions
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the site is served over HTTPS
-            // APIs and the hub answer 401 instead of sending a browser to the sign-in page (anonymous /hangfire visitors
+            // APIs, the hubs and /metrics answer 401 instead of sending a browser to the sign-in page (anonymous /hangfire visitors
             // do go to sign-in); an API they may not use gets a plain 403. A signed-in merchant opening /hangfire gets a
             // 403 whose body is the app's own "not allowed" page (/status/403), with a way back.
             options.Events.OnRedirectToLogin = context =>
@@ -99,5 +99,7 @@ public static class AccountsServiceCollectionExtensions
         return Task.CompletedTask;
     }
 
-    private static bool IsApiOrHub(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs");
+    /// <summary>Machine endpoints: answered with a status code a client can act on, never a sign-in page (a Prometheus scraper follows no redirects).</summary>
+    private static bool IsApiOrHub(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/metrics");
 }

@@ -32,6 +32,16 @@ public static class ChartLayouts
         YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle } }],
     };
 
+    /// <summary>A time series with a legend under it and the value axis from zero (forecasts, sync durations).</summary>
+    public static Layout TimeSeries(string? title, string yTitle, int height = 380, int topMargin = 50)
+    {
+        var layout = Basic(title ?? "", height, yTitle: yTitle, leftMargin: 70);
+        layout.Margin = new Margin { L = 70, R = 20, T = topMargin, B = 50 };
+        layout.Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = -0.15m }];
+        layout.YAxis![0].RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero;
+        return layout;
+    }
+
     /// <summary>
     /// Colours a layout for the current mode from the MudBlazor palette: the global font (titles, ticks, axis titles,
     /// legends and colour bars inherit it) in the palette's text colour, gridlines and axis lines in its divider

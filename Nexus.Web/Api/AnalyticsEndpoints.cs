@@ -30,7 +30,7 @@ public static class AnalyticsEndpoints
     private static async Task<IResult> RfmCustomersCsvAsync(ClaimsPrincipal user, CustomerAnalytics analytics, TimeProvider clock,
         int store, string currency, string? segment, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(user.FindFirst(NexusClaims.TenantId)?.Value, out var tenantId)) return Results.Forbid();
+        if (user.FindTenantId() is not { } tenantId) return Results.Forbid();
         RfmSegment? only = null;
         if (!string.IsNullOrEmpty(segment))
         {

@@ -19,7 +19,7 @@ public sealed class AlertsHub : Hub
 
     public override async Task OnConnectedAsync()
     {
-        if (!Guid.TryParse(Context.User?.FindFirst(NexusClaims.TenantId)?.Value, out var tenantId))
+        if (Context.User.FindTenantId() is not { } tenantId)
         {
             throw new HubException("Sign in again: your session has no account.");
         }

@@ -23,7 +23,7 @@ public static class QualityEndpoints
 
     private static async Task<IResult> ExportAsync(HttpContext http, QualityReportQuery reports, int? store, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(http.User.FindFirstValue(NexusClaims.TenantId), out var tenantId))
+        if (http.User.FindTenantId() is not { } tenantId)
             return Results.Forbid();
         if (store is { } id && !await reports.OwnsStoreAsync(tenantId, id, cancellationToken))
             return Results.NotFound();

@@ -20,7 +20,7 @@ public sealed class SyncHub(IDbContextFactory<NexusDbContext> dbFactory) : Hub
 
     public async Task Watch(int storeId)
     {
-        if (!Guid.TryParse(Context.User?.FindFirst(NexusClaims.TenantId)?.Value, out var tenantId))
+        if (Context.User.FindTenantId() is not { } tenantId)
         {
             throw new HubException("Sign in again: your session has no account.");
         }

@@ -15,7 +15,7 @@ public sealed class TenantDbContextFactory(IDbContextFactory<NexusDbContext> fac
     public async Task<Guid?> GetTenantIdAsync()
     {
         var state = await authentication.GetAuthenticationStateAsync();
-        return Guid.TryParse(state.User.FindFirst(NexusClaims.TenantId)?.Value, out var id) ? id : null;
+        return state.User.FindTenantId();
     }
 
     public async Task<NexusDbContext> CreateAsync(CancellationToken cancellationToken = default)

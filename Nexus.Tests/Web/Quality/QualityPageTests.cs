@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using Bunit;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,15 +17,23 @@ using Nexus.Core.Storage;
 using Nexus.Core.Stores;
 using Nexus.Core.Sync;
 using Nexus.Tests.Quality;
+using Nexus.Web.Quality;
 using Nexus.Web.Tenancy;
 using QualityPage = Nexus.Web.Components.Pages.Quality.Quality;
 
 namespace Nexus.Tests.Web.Quality;
 
 /// <summary>The report card page rendered with bUnit over a real database after a real sync of a sandbox store with defects.</summary>
+/// <remarks>
+/// In the host collection because Hangfire's logging is static: a host disposed by another test leaves it pointing at
+/// a disposed logger factory, so this class runs apart from them and resets it to Hangfire's own default first.
+/// </remarks>
+[Collection(Nexus.Tests.Infrastructure.HostCollection.Name)]
 public sealed class QualityPageTests : BunitContext, IAsyncLifetime
 {
     private QualitySyncHarness _harness = null!;
+    private readonly string _jobsFile = Path.Combine(Path.GetTempPath(), $"nexus-quality-jobs-{Guid.NewGuid():N}.db");
+    private SQLiteStorage _jobStorage = null!;
 
     public async Task InitializeAsync()
     {
@@ -33,6 +44,13 @@ public sealed class QualityPageTests : BunitContext, IAsyncLifetime
         Services.AddScoped<TenantDbContextFactory>();
         Services.AddSingleton(_harness.Reports);
         Services.AddSingleton(_harness.Revalidator);
+        // Re-validation runs as a Hangfire job: a real job storage of the test's own, and a server started by the test.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+        _jobStorage = new SQLiteStorage(_jobsFile, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(200) });
+        Services.AddSingleton<JobStorage>(_jobStorage);
+        Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(_jobStorage));
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddQualityWeb();
         AddAuthorization().SetAuthorized("merchant@example.test").SetClaims(new Claim(NexusClaims.TenantId, _harness.Db.TenantId.ToString()));
     }
 
@@ -42,6 +60,8 @@ public sealed class QualityPageTests : BunitContext, IAsyncLifetime
     {
         await DisposeAsyncCore();
         await _harness.DisposeAsync();
+        _jobStorage.Dispose();
+        File.Delete(_jobsFile);
     }
 
     private IRenderedComponent<QualityPage> RenderPage(int? store)
@@ -107,7 +127,20 @@ public sealed class QualityPageTests : BunitContext, IAsyncLifetime
 
         await page.InvokeAsync(() => page.Find("[data-testid=revalidate]").Click());
 
+        // Queued, not run on the circuit: nothing happens until a job server picks it up.
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=revalidating]")));
+        await using (var before = _harness.Db.ForTenant())
+            Assert.Equal(["sync"], await before.QualitySnapshots.Select(s => s.Trigger).ToListAsync());
+
+        using var server = new BackgroundJobServer(new BackgroundJobServerOptions
+        {
+            Queues = ["default"],
+            WorkerCount = 1,
+            Activator = new AspNetCoreJobActivator(Services.GetRequiredService<IServiceScopeFactory>()),
+        }, _jobStorage);
+
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=trend-chart]")), TimeSpan.FromSeconds(30));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=revalidating]")), TimeSpan.FromSeconds(10));
         await using var db = _harness.Db.ForTenant();
         Assert.Equal(["revalidate", "sync"], (await db.QualitySnapshots.Select(s => s.Trigger).ToListAsync()).Order());
     }

@@ -1,5 +1,4 @@
 using Nexus.Core.Analytics.Forecasting.Sales;
-using Nexus.Web.Forecasts;
 using Plotly.Blazor;
 using Plotly.Blazor.Traces;
 using Plotly.Blazor.Traces.ScatterLib;
@@ -24,16 +23,16 @@ internal static class ForecastTraces
                 Name = "History", Mode = ModeFlag.Lines,
                 X = forecast.History.PeriodStarts.Select(d => (object)Day(d)).ToList(),
                 Y = forecast.History.Values.Select(v => (object)Math.Round(v, 2)).ToList(),
-                Line = new Line { Color = ForecastChartTheme.History, Width = 1.5m },
+                Line = new Line { Color = ForecastColours.History, Width = 1.5m },
             },
             Band(x, Take(result.Path.Upper95), "95 % upper", null, false),
-            Band(x, Take(result.Path.Lower95), "95 % interval", ForecastChartTheme.Band95, true),
+            Band(x, Take(result.Path.Lower95), "95 % interval", ForecastColours.Band95, true),
             Band(x, Take(result.Path.Upper80), "80 % upper", null, false),
-            Band(x, Take(result.Path.Lower80), "80 % interval", ForecastChartTheme.Band80, true),
+            Band(x, Take(result.Path.Lower80), "80 % interval", ForecastColours.Band80, true),
             new Scatter
             {
                 Name = "Forecast", Mode = ModeFlag.Lines | ModeFlag.Markers, X = x, Y = Take(result.Path.Mean),
-                Line = new Line { Color = ForecastChartTheme.Line, Width = 2.5m },
+                Line = new Line { Color = ForecastColours.Line, Width = 2.5m },
             },
         };
     }
@@ -51,7 +50,7 @@ internal static class ForecastTraces
             Name = "Actual", Mode = ModeFlag.Lines,
             X = history.PeriodStarts.Skip(from).Select(d => (object)Day(d)).ToList(),
             Y = history.Values.Skip(from).Select(v => (object)Math.Round(v, 2)).ToList(),
-            Line = new Line { Color = ForecastChartTheme.History, Width = 1.5m },
+            Line = new Line { Color = ForecastColours.History, Width = 1.5m },
         });
         foreach (var origin in result.Backtest)
         {

@@ -8,8 +8,11 @@ using Nexus.Web.Tenancy;
 
 namespace Nexus.Web.Components.Pages.Quality;
 
-public partial class Quality
+public partial class Quality : IDisposable
 {
+    /// <summary>How often the page asks whether its re-validation job has finished.</summary>
+    public static readonly TimeSpan RevalidationPollInterval = TimeSpan.FromSeconds(1);
+
     public const int QuarantinePageSize = 20;
 
     private List<(int Id, string Name)>? _stores;
@@ -17,6 +20,7 @@ public partial class Quality
     private QualityReport? _report;
     private QuarantinePage? _quarantine;
     private bool _revalidating;
+    private readonly CancellationTokenSource _disposed = new();
     private Guid _tenantId;
 
     /// <summary>The store to show; null shows all the merchant's stores.</summary>
@@ -24,7 +28,8 @@ public partial class Quality
 
     [Inject] private TenantDbContextFactory Tenant { get; set; } = default!;
     [Inject] private QualityReportQuery Reports { get; set; } = default!;
-    [Inject] private QualityRevalidator Revalidator { get; set; } = default!;
+    [Inject] private RevalidationJobs Revalidations { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
@@ -59,19 +64,42 @@ public partial class Quality
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Queues the re-validation as a job and waits for it here without holding it: leaving the page abandons the wait,
+    /// not the work, and the grade is current the next time the page opens.
+    /// </summary>
     private async Task RevalidateAsync()
     {
         if (Store is not { } id) return;
         _revalidating = true;
         try
         {
-            var summary = await Revalidator.RunAsync(_tenantId, id);
-            Snackbar.Add($"Re-validated {summary.Checked:N0} records: grade {summary.Grade} ({summary.Score:F1}).", Severity.Success);
+            var jobId = await Revalidations.StartAsync(_tenantId, id, _disposed.Token);
+            var progress = Revalidations.Check(jobId);
+            while (!progress.Finished)
+            {
+                await Task.Delay(RevalidationPollInterval, Clock, _disposed.Token);
+                progress = Revalidations.Check(jobId);
+            }
+            if (progress.Summary is { } summary)
+                Snackbar.Add($"Re-validated {summary.Checked:N0} records: grade {summary.Grade} ({summary.Score:F1}).", Severity.Success);
+            else
+                Snackbar.Add(progress.Failure ?? "The store was removed before it could be re-validated.", Severity.Warning);
             await LoadAsync();
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            return; // the merchant left the page; the job carries on
         }
         finally
         {
             _revalidating = false;
         }
+    }
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
     }
 }
