@@ -27,7 +27,8 @@ public static class HostingExtensions
 
     public static WebApplication UseNexusHosting(this WebApplication app)
     {
-        var hosting = app.Configuration.GetSection(HostingOptions.Section).Get<HostingOptions>() ?? new HostingOptions();
+        // The options bound (and validated) at start-up, not a second reading of the configuration.
+        var hosting = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostingOptions>>().Value;
         if (hosting.ForwardedHeaders) app.UseForwardedHeaders();
         if (hosting.RequireHttps)
         {

@@ -46,7 +46,24 @@ public sealed record LifetimeValueReport(
     IReadOnlyList<CustomerLifetimeValue> Customers,
     BgNbdParameters? MbgNbd = null,
     PurchaseModelKind Model = PurchaseModelKind.BgNbd,
-    HoldoutComparison? Holdout = null);
+    HoldoutComparison? Holdout = null)
+{
+    /// <summary>P(alive) from which a customer counts as "probably still active" on the page and in exports.</summary>
+    public const double LikelyActiveThreshold = 0.5;
+
+    /// <summary>Predicted value of all customers over the CLV horizon.</summary>
+    public decimal TotalLifetimeValue => Customers.Sum(c => c.LifetimeValue);
+
+    /// <summary>Average predicted value per customer; 0 when there are none.</summary>
+    public decimal AverageLifetimeValue => Customers.Count == 0 ? 0 : TotalLifetimeValue / Customers.Count;
+
+    /// <summary>Customers whose P(alive) is at least <see cref="LikelyActiveThreshold"/>.</summary>
+    public int LikelyActiveCustomers => Customers.Count(c => c.ProbabilityAlive >= LikelyActiveThreshold);
+
+    /// <summary>The most valuable customers first; ties by customer id so the list is the same on every render.</summary>
+    public IReadOnlyList<CustomerLifetimeValue> TopByValue(int count) =>
+        Customers.OrderByDescending(c => c.LifetimeValue).ThenBy(c => c.Summary.CustomerId, StringComparer.Ordinal).Take(count).ToList();
+}
 
 /// <summary>BG/NBD or MBG/NBD + Gamma-Gamma customer lifetime value, end to end from transactions.</summary>
 public static class LifetimeValueAnalysis

@@ -28,7 +28,15 @@ public sealed record RfmClusteringResult(
     IReadOnlyDictionary<int, double> SilhouetteByK,
     IReadOnlyList<int> Assignments,
     IReadOnlyList<RfmClusterProfile> Clusters,
-    IReadOnlyList<ClusterSegmentCount> SegmentCrossTab);
+    IReadOnlyList<ClusterSegmentCount> SegmentCrossTab)
+{
+    /// <summary>The named segments that occur in any cluster, in the segments' own order (the cross-tab's columns).</summary>
+    public IReadOnlyList<RfmSegment> CrossTabSegments => SegmentCrossTab.Select(x => x.Segment).Distinct().Order().ToList();
+
+    /// <summary>Customers of <paramref name="segment"/> in <paramref name="cluster"/>; 0 when the pair does not occur.</summary>
+    public int CustomersIn(int cluster, RfmSegment segment) =>
+        SegmentCrossTab.FirstOrDefault(x => x.Cluster == cluster && x.Segment == segment)?.Customers ?? 0;
+}
 
 /// <summary>
 /// k-means alternative to the fixed segment grid: clusters customers on standardised

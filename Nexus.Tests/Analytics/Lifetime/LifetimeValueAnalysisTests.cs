@@ -47,4 +47,27 @@ public class LifetimeValueAnalysisTests
         var oneTimer = report.Customers.First(c => c.Summary.Frequency == 0 && c.Summary.Age > 38);
         Assert.True(best.LifetimeValue > oneTimer.LifetimeValue, $"{best} vs {oneTimer}");
     }
+
+    [Fact]
+    public void Report_totals_and_the_top_list_are_computed_from_every_customer()
+    {
+        var report = LifetimeValueAnalysis.Run(CdnowSample.Transactions, new LifetimeValueOptions(CdnowSample.CalibrationEnd));
+
+        decimal sum = 0;
+        var active = 0;
+        foreach (var c in report.Customers)
+        {
+            sum += c.LifetimeValue;
+            if (c.ProbabilityAlive >= 0.5) active++;
+        }
+        Assert.Equal(sum, report.TotalLifetimeValue);
+        Assert.Equal(sum / report.Customers.Count, report.AverageLifetimeValue);
+        Assert.Equal(active, report.LikelyActiveCustomers);
+        Assert.InRange(active, 1, report.Customers.Count - 1);
+        var top = report.TopByValue(20);
+        Assert.Equal(20, top.Count);
+        Assert.True(top.Zip(top.Skip(1)).All(p => p.First.LifetimeValue >= p.Second.LifetimeValue));
+        Assert.Equal(report.Customers.Max(c => c.LifetimeValue), top[0].LifetimeValue);
+        Assert.True(report.Customers.Except(top).All(c => c.LifetimeValue <= top[^1].LifetimeValue));
+    }
 }

@@ -63,6 +63,20 @@ public class RfmClusteringTests
     }
 
     [Fact]
+    public void Cross_tab_lookups_count_each_cluster_and_segment_pair_and_zero_for_pairs_that_never_occur()
+    {
+        var report = ThreeGroups();
+        var result = RfmClustering.Cluster(report.Customers);
+
+        var segments = report.Customers.Select(c => c.Segment).Distinct().Order().ToList();
+        Assert.Equal(segments, result.CrossTabSegments);
+        foreach (var cluster in result.Clusters.Select(c => c.Cluster))
+            foreach (var segment in Enum.GetValues<RfmSegment>())
+                Assert.Equal(report.Customers.Where((c, i) => result.Assignments[i] == cluster && c.Segment == segment).Count(),
+                    result.CustomersIn(cluster, segment));
+    }
+
+    [Fact]
     public void Silhouette_sample_keeps_the_choice_on_a_large_input()
     {
         var report = ThreeGroups();

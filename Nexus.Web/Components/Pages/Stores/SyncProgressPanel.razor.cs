@@ -48,25 +48,14 @@ public partial class SyncProgressPanel
     private static double Percent(long fetched, long? total, bool done) =>
         done ? 100 : total is > 0 ? Math.Min(100, 100.0 * fetched / total.Value) : 0;
 
-    /// <summary>Time left at the current rate for what the platform said remains; unknown until totals are known.</summary>
-    private TimeSpan? Eta
-    {
-        get
-        {
-            if (Progress.Phase == SyncPhase.Finished || Progress.RecordsPerSecond <= 0) return null;
-            var remaining = Progress.AllCounts.Values.Sum(c => Math.Max(0, (c.Total ?? c.Fetched) - c.Fetched));
-            return remaining > 0 ? TimeSpan.FromSeconds(remaining / Progress.RecordsPerSecond) : null;
-        }
-    }
-
     private string Summary
     {
         get
         {
-            var counts = Progress.AllCounts.Values;
-            var text = $"Fetched {counts.Sum(c => c.Fetched):N0} records: {counts.Sum(c => c.Inserted):N0} new, {counts.Sum(c => c.Updated):N0} updated, " +
-                       $"{counts.Sum(c => c.Unchanged):N0} unchanged, {counts.Sum(c => c.Quarantined):N0} quarantined, in {Format(Progress.Elapsed)}. " +
-                       $"Quality: {counts.Sum(c => c.Errors):N0} records with errors, {counts.Sum(c => c.Warnings):N0} with warnings, {counts.Sum(c => c.Cleansed):N0} tidied.";
+            var t = Progress.Totals;
+            var text = $"Fetched {t.Fetched:N0} records: {t.Inserted:N0} new, {t.Updated:N0} updated, " +
+                       $"{t.Unchanged:N0} unchanged, {t.Quarantined:N0} quarantined, in {Format(Progress.Elapsed)}. " +
+                       $"Quality: {t.Errors:N0} records with errors, {t.Warnings:N0} with warnings, {t.Cleansed:N0} tidied.";
             return Progress.Error is { } error ? $"{error} {text}" : text;
         }
     }
