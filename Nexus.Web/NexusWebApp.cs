@@ -66,7 +66,7 @@ public static class NexusWebApp
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.Services.AddAccounts();
+        builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<Nexus.Web.Components.Layout.ThemePreferences>();
         builder.Services.AddHostedService<DemoStoreRegistration>();

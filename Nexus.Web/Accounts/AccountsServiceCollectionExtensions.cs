@@ -15,8 +15,13 @@ public static class AccountsServiceCollectionExtensions
     public const string OpsPolicy = "Ops";
 
     /// <summary>Identity on the Nexus database, cookie sign-in, lockout, the two roles and tenant-scoped data access.</summary>
-    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<AccountsOptions>().Bind(configuration.GetSection(AccountsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AccountsOptions>, AccountsOptionsValidation>();
+        services.AddOptions<IdentityOptions>().Configure<Microsoft.Extensions.Options.IOptions<AccountsOptions>>((identity, accounts) =>
+            identity.SignIn.RequireConfirmedEmail = accounts.Value.RequireConfirmedEmail);
+        services.AddScoped<AccountRegistration>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
