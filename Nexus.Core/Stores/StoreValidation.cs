@@ -62,14 +62,15 @@ public static class StoreValidation
     public static void ValidateBudget(int requestsPerMinute)
     {
         if (requestsPerMinute is < MinRequestsPerMinute or > MaxRequestsPerMinute)
-            throw new ArgumentException($"A request budget of {requestsPerMinute} per minute is not usable; use {MinRequestsPerMinute} to {MaxRequestsPerMinute} (300 suits most WooCommerce hosts).");
+            throw new ArgumentException($"A request budget of {requestsPerMinute} per minute is not usable; use {MinRequestsPerMinute} to {MaxRequestsPerMinute}; the platform's default suits most hosts.");
     }
 
-    /// <summary>Length only: Hangfire parses the expression itself when the schedule is applied.</summary>
+    /// <summary>Five-field cron in UTC, parsed here so a schedule the job server cannot read is never saved.</summary>
     public static string ValidateCron(string? cron)
     {
         var text = (cron ?? "").Trim();
         if (text.Length is 0 or > 100) throw new ArgumentException("Enter a schedule in cron syntax, e.g. '0 * * * *' for hourly.");
+        if (SyncSchedule.TryParse(text, out var error) is null) throw new ArgumentException(error);
         return text;
     }
 

@@ -58,7 +58,7 @@ public sealed class StoreManagementFlowTests(NexusWebFactory app)
         await page.ClickAsync($"[data-testid=store-card-{storeId}] [aria-label='Edit store']");
         await page.Locator(".mud-dialog .mud-switch input").CheckAsync();
         await page.ClickAsync("[data-testid=save-store]");
-        await Assertions.Expect(page.Locator($"[data-testid=store-card-{storeId}]")).ToContainTextAsync("paused");
+        await Assertions.Expect(page.Locator($"[data-testid=store-card-{storeId}]")).ToContainTextAsync("Paused");
 
         await page.ClickAsync($"[data-testid=store-card-{storeId}] [aria-label='Delete store']");
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();

@@ -44,4 +44,21 @@ public sealed class StoreCardTests : BunitContext
         var view = synced.WithLiveCounts(Running);
         Assert.Equal((2500, 198, 9000, 20), (view.Customers, view.Products, view.Orders, view.Quarantined));
     }
+
+    [Fact]
+    public void The_card_names_the_schedule_in_words_and_offers_a_full_re_sync_next_to_sync_now()
+    {
+        var fullResyncs = 0;
+        var card = Render<StoreCard>(p => p.Add(x => x.Store, NeverSynced with { SyncCron = "0 3 * * *" })
+            .Add(x => x.OnFullResync, () => fullResyncs++));
+
+        Assert.Contains("Every day at 03:00 UTC", card.Find("[data-testid=schedule]").TextContent);
+        card.Find("[data-testid=full-resync]").Click();
+        Assert.Equal(1, fullResyncs);
+
+        var custom = Render<StoreCard>(p => p.Add(x => x.Store, NeverSynced with { SyncCron = "5 4 * * *", SchedulePaused = false }));
+        Assert.Contains("Custom: 5 4 * * *", custom.Find("[data-testid=schedule]").TextContent);
+        var paused = Render<StoreCard>(p => p.Add(x => x.Store, NeverSynced with { SchedulePaused = true }));
+        Assert.Contains("Paused", paused.Find("[data-testid=schedule]").TextContent);
+    }
 }

@@ -70,11 +70,22 @@ public partial class Stores
         StateHasChanged();
     });
 
-    private async Task SyncNowAsync(StoreOverview store)
+    private Task SyncNowAsync(StoreOverview store) => StartSyncAsync(store, SyncMode.Incremental);
+
+    /// <summary>Everything fetched again from the first page: for a merchant who suspects the incremental window missed changes.</summary>
+    private async Task FullResyncAsync(StoreOverview store)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Full re-sync",
+            $"Fetch every customer, product and order of {store.Store.Name} again, not only what changed? Nothing is lost; unchanged records stay as they are. On a large store this takes longer than Sync now and uses more of its request budget.",
+            yesText: "Start full re-sync", cancelText: "Cancel");
+        if (confirmed == true) await StartSyncAsync(store, SyncMode.Full);
+    }
+
+    private async Task StartSyncAsync(StoreOverview store, SyncMode mode)
     {
         try
         {
-            var request = await Scheduler.SyncNowAsync(_tenantId, store.Store.Id, SyncMode.Incremental);
+            var request = await Scheduler.SyncNowAsync(_tenantId, store.Store.Id, mode);
             if (request.AlreadyRunning)
             {
                 Snackbar.Add($"{store.Store.Name} is already syncing; showing that sync.", Severity.Info);
@@ -82,7 +93,7 @@ public partial class Stores
             else
             {
                 _live.Remove(store.Store.Id);
-                Snackbar.Add($"Sync of {store.Store.Name} started.", Severity.Success);
+                Snackbar.Add(mode == SyncMode.Full ? $"Full re-sync of {store.Store.Name} started." : $"Sync of {store.Store.Name} started.", Severity.Success);
             }
             var index = _stores!.FindIndex(s => s.Store.Id == store.Store.Id);
             _stores[index] = store with { ActiveSyncJobId = request.JobId };
