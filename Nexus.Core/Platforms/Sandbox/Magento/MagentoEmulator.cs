@@ -160,7 +160,7 @@ public sealed class MagentoEmulator : ISandboxEmulator
             for (var k = start; k < start + count; k++) collection.Write(w, keys[k]);
             w.WriteEndArray();
             WriteCriteria(w, criteria);
-            w.WriteNumber("total_count", keys.Count);
+            if (!magento.OmitTotalCount) w.WriteNumber("total_count", keys.Count);
             w.WriteEndObject();
         });
         return (body, null, name);
