@@ -13,12 +13,13 @@ namespace Nexus.Core.Platforms;
 /// <param name="Secret">Masked in forms and never shown back (a token or secret, not an id).</param>
 /// <param name="Pattern">A regular expression the whole value must match (e.g. <c>ck_[0-9a-f]+</c>); null for any text.</param>
 /// <param name="PatternHint">What a valid value looks like, for the error message.</param>
-public sealed record CredentialField(string Name, string Label, string Help, bool Secret = false, string? Pattern = null, string? PatternHint = null)
+/// <param name="Required">False for a field that may be left empty (a default applies, or the platform's <see cref="PlatformDescriptor.CheckCredentials"/> decides).</param>
+public sealed record CredentialField(string Name, string Label, string Help, bool Secret = false, string? Pattern = null, string? PatternHint = null, bool Required = true)
 {
     /// <summary>Null when the value is acceptable, otherwise what is wrong in plain words.</summary>
     public string? Validate(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value)) return $"{Label} is required.";
+        if (string.IsNullOrWhiteSpace(value)) return Required ? $"{Label} is required." : null;
         if (Pattern is { } pattern && !Regex.IsMatch(value.Trim(), $"^(?:{pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
             return $"{Label} does not look right{(PatternHint is { } hint ? $": {hint}" : ".")}";
         return null;
@@ -60,6 +61,9 @@ public sealed class PlatformDescriptor
 
     public required Func<IServiceProvider, ConnectorTarget, IStoreConnector> CreateConnector { get; init; }
 
+    /// <summary>A platform's rule across fields (e.g. "all four OAuth values or the token alone"); returns the problems, none when fine.</summary>
+    public Func<StoreCredentials, IEnumerable<string>>? CheckCredentials { get; init; }
+
     /// <summary>Every problem with these credentials for this platform (missing, malformed, unknown fields); empty when fine.</summary>
     public IReadOnlyList<string> ValidateCredentials(StoreCredentials credentials)
     {
@@ -67,6 +71,7 @@ public sealed class PlatformDescriptor
         var unknown = credentials.Fields.Keys.Where(k => Credentials.All(f => !string.Equals(f.Name, k, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0)
             problems.Add($"{DisplayName} does not use {string.Join(", ", unknown)}; it asks for {string.Join(", ", Credentials.Select(f => f.Name))}.");
+        if (problems.Count == 0 && CheckCredentials is { } check) problems.AddRange(check(credentials));
         return problems;
     }
 

@@ -33,12 +33,18 @@ public static class BrowserSession
         return page;
     }
 
-    /// <summary>Clicks Sync now on the (only) store card and waits for the sync's final summary, which it returns.</summary>
-    public static async Task<ILocator> SyncNowAndWaitAsync(IPage page)
+    /// <summary>
+    /// Clicks Sync now on the card of <paramref name="storeName"/> (the demo merchant has several sandbox stores; the
+    /// WooCommerce one by default) and waits for that sync's final summary, which it returns.
+    /// </summary>
+    public static async Task<ILocator> SyncNowAndWaitAsync(IPage page, string storeName = "Demo store (demo-woo)")
     {
-        Assert.True(await ClickUntilAsync(page, "[data-testid=sync-now]", "() => !!document.querySelector('[data-testid=sync-progress], [data-testid=sync-queued]')"),
+        var card = page.Locator("[data-testid^=store-card-]", new PageLocatorOptions { HasText = storeName });
+        var cardId = await card.GetAttributeAsync("data-testid");
+        Assert.True(await ClickUntilAsync(page, $"[data-testid={cardId}] [data-testid=sync-now]",
+                $"() => !!document.querySelector('[data-testid={cardId}] [data-testid=sync-progress], [data-testid={cardId}] [data-testid=sync-queued]')"),
             "clicking Sync now never showed the progress panel");
-        var summary = page.Locator("[data-testid=sync-summary]");
+        var summary = card.Locator("[data-testid=sync-summary]");
         await summary.WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
         return summary;
     }

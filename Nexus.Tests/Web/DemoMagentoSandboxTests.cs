@@ -9,7 +9,7 @@ using Nexus.Tests.Infrastructure;
 
 namespace Nexus.Tests.Web;
 
-/// <summary>The shipped configuration's demo-magento sandbox: served by the app, but not on the demo merchant's Stores page yet.</summary>
+/// <summary>The shipped configuration's demo-magento sandbox: served by the app, but registered for the demo merchant with an integration's four credentials.</summary>
 [Collection(HostCollection.Name)]
 public sealed class DemoMagentoSandboxTests(NexusWebFactory app)
 {
@@ -37,7 +37,7 @@ public sealed class DemoMagentoSandboxTests(NexusWebFactory app)
     }
 
     [Fact]
-    public async Task Demo_merchant_gets_demo_woo_but_not_demo_magento_until_nexus_has_a_magento_connector()
+    public async Task Demo_merchant_gets_demo_magento_with_the_four_integration_credentials_and_it_connects()
     {
         using var scope = app.Services.CreateScope();
         var merchant = await scope.ServiceProvider.GetRequiredService<UserManager<NexusUser>>().FindByEmailAsync("merchant@nexus.demo");
@@ -45,16 +45,29 @@ public sealed class DemoMagentoSandboxTests(NexusWebFactory app)
         var stores = scope.ServiceProvider.GetRequiredService<StoreService>();
 
         IReadOnlyList<StoreSummary> list = [];
-        for (var attempt = 0; attempt < 100 && !list.Any(s => s.Name == "Demo store (demo-woo)"); attempt++)
+        for (var attempt = 0; attempt < 100 && !list.Any(s => s.Name == "Demo store (demo-magento)"); attempt++)
         {
             await Task.Delay(100);
             list = await stores.ListAsync(merchant.TenantId);
         }
 
         Assert.Contains(list, s => s.Name == "Demo store (demo-woo)");
-        // Stores register one after another (demo-woo first): give a later one time to appear before saying it did not.
-        await Task.Delay(1000);
-        list = await stores.ListAsync(merchant.TenantId);
-        Assert.DoesNotContain(list, s => s.Platform == "magento");
+        var magento = Assert.Single(list, s => s.Name == "Demo store (demo-magento)");
+        Assert.Equal("magento", magento.Platform);
+        var sandbox = app.Services.GetRequiredService<SandboxStoreRegistry>().Find("magento", "demo-magento")!.Options;
+        var found = await stores.GetWithCredentialsAsync(merchant.TenantId, magento.Id);
+        Assert.NotNull(found);
+        var stored = found.Value;
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["access_token"] = sandbox.Magento.AccessToken, ["access_token_secret"] = sandbox.Magento.AccessTokenSecret,
+            ["consumer_key"] = sandbox.ConsumerKey, ["consumer_secret"] = sandbox.ConsumerSecret,
+        }, stored.Credentials.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).ToDictionary(f => f.Key, f => f.Value));
+
+        var connector = app.Services.GetRequiredService<Nexus.Core.Platforms.PlatformRegistry>()
+            .CreateConnector("magento", new Nexus.Core.Platforms.ConnectorTarget(magento.Id, stored.Store.BaseUrl, stored.Credentials));
+        var test = await connector.TestConnectionAsync(CancellationToken.None);
+        Assert.True(test.Ok, test.Summary + " " + test.Fix);
+        Assert.Equal("GBP", test.Currency);
     }
 }

@@ -49,12 +49,14 @@ public sealed class DemoStoreRegistration(
             var merchant = await users.FindByEmailAsync(demo.Value.MerchantEmail);
             if (merchant is null) return;
 
+            var emulators = scope.ServiceProvider.GetServices<ISandboxEmulator>().ToList();
             var existing = await stores.ListAsync(merchant.TenantId);
             foreach (var sandboxStore in sandbox.Value.Stores.Where(s => s.RegisterForDemo))
             {
-                // A sandbox store of a platform Nexus has no connector for yet (Magento until its connector lands) is
-                // served for curl and tests, but a merchant could not sync it: do not put it on the Stores page.
-                if (!management.Platforms.Any(p => string.Equals(p.Id, sandboxStore.Platform, StringComparison.OrdinalIgnoreCase)))
+                // A sandbox store of a platform Nexus has no connector for is served for curl and tests, but a
+                // merchant could not sync it: do not put it on the Stores page.
+                var emulator = emulators.FirstOrDefault(e => string.Equals(e.Platform, sandboxStore.Platform, StringComparison.OrdinalIgnoreCase));
+                if (emulator is null || !management.Platforms.Any(p => string.Equals(p.Id, sandboxStore.Platform, StringComparison.OrdinalIgnoreCase)))
                 {
                     continue;
                 }
@@ -64,7 +66,7 @@ public sealed class DemoStoreRegistration(
                 if (current is null)
                 {
                     await management.AddAsync(merchant.TenantId, new NewStore(name, sandboxStore.Platform, url,
-                        new StoreCredentials(sandboxStore.ConsumerKey, sandboxStore.ConsumerSecret), demo.Value.SandboxRequestsPerMinute));
+                        emulator.Credentials(sandboxStore), demo.Value.SandboxRequestsPerMinute));
                     logger.LogInformation("Registered the sandbox store {Store} for the demo merchant at {Url}", sandboxStore.Name, url);
                 }
                 else if (current.BaseUrl != url)

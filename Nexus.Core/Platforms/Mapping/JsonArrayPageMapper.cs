@@ -181,7 +181,7 @@ public static class JsonArrayPageMapper
         ? new MappingIssue(ex.Path ?? "$", field.Value, field.Rule, field.Message)
         : new MappingIssue(ex.Path ?? "$", null, MappingRules.JsonShape, ex.Message);
 
-    /// <summary>Best effort: the quarantine row should still say which record it was.</summary>
+    /// <summary>Best effort: the quarantine row should still say which record it was (its <c>id</c>, or <c>entity_id</c> where sales documents of EAV-style APIs keep it).</summary>
     private static string? ReadTopLevelId(ReadOnlySpan<byte> element)
     {
         var reader = new Utf8JsonReader(element);
@@ -189,7 +189,7 @@ public static class JsonArrayPageMapper
             return null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isId = reader.ValueTextEquals("id"u8);
+            var isId = reader.ValueTextEquals("id"u8) || reader.ValueTextEquals("entity_id"u8);
             reader.Read();
             if (isId)
                 return reader.TokenType switch

@@ -23,6 +23,10 @@ namespace Nexus.Core.Platforms.Magento.Dto;
 [JsonSerializable(typeof(MagentoCustomerDto))]
 [JsonSerializable(typeof(MagentoProductDto))]
 [JsonSerializable(typeof(MagentoSearchResultDto<MagentoOrderDto>))]
+[JsonSerializable(typeof(List<MagentoOrderDto>))]
+[JsonSerializable(typeof(List<MagentoSalesDocumentDto>))]
+[JsonSerializable(typeof(List<MagentoCustomerDto>))]
+[JsonSerializable(typeof(List<MagentoProductDto>))]
 public sealed partial class MagentoJsonContext : JsonSerializerContext;
 
 /// <summary>

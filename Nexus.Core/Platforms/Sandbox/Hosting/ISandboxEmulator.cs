@@ -17,4 +17,10 @@ public interface ISandboxEmulator
 
     /// <summary>The answer to a URL naming no sandbox store of this platform: what that platform says to a wrong URL.</summary>
     Task WriteStoreNotFoundAsync(HttpContext http) => WooCommerce.WooError.NoRoute().WriteAsync(http.Response, http.RequestAborted);
+
+    /// <summary>
+    /// The credentials a merchant would enter for this sandbox store, in the platform's credential fields (the demo
+    /// merchant's stores are registered with them). By default the store's consumer key and secret.
+    /// </summary>
+    Stores.StoreCredentials Credentials(SandboxStoreOptions store) => new(store.ConsumerKey, store.ConsumerSecret);
 }

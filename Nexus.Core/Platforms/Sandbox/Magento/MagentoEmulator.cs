@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Nexus.Core.Platforms.Sandbox.Behaviour;
 using Nexus.Core.Platforms.Sandbox.Generation;
+using MagentoCredentials = Nexus.Core.Platforms.Magento.Connector.MagentoCredentials;
 using Nexus.Core.Platforms.Sandbox.Hosting;
 
 namespace Nexus.Core.Platforms.Sandbox.Magento;
@@ -28,6 +29,12 @@ public sealed class MagentoEmulator : ISandboxEmulator
 
     /// <summary>A wrong store name is a path no Magento route matches.</summary>
     public Task WriteStoreNotFoundAsync(HttpContext http) => MagentoError.NoRoute().WriteAsync(http.Response, http.RequestAborted);
+
+    /// <summary>An integration's four values, as a merchant copies them from Integration Details.</summary>
+    public Stores.StoreCredentials Credentials(SandboxStoreOptions store) => new([
+        new(MagentoCredentials.ConsumerKey, store.ConsumerKey), new(MagentoCredentials.ConsumerSecret, store.ConsumerSecret),
+        new(MagentoCredentials.AccessToken, store.Magento.AccessToken), new(MagentoCredentials.AccessTokenSecret, store.Magento.AccessTokenSecret),
+    ]);
 
     public async Task HandleAsync(HttpContext http, SandboxStoreHost host, string siteRoot, string path)
     {
@@ -153,7 +160,7 @@ public sealed class MagentoEmulator : ISandboxEmulator
             for (var k = start; k < start + count; k++) collection.Write(w, keys[k]);
             w.WriteEndArray();
             WriteCriteria(w, criteria);
-            w.WriteNumber("total_count", keys.Count);
+            if (!magento.OmitTotalCount) w.WriteNumber("total_count", keys.Count);
             w.WriteEndObject();
         });
         return (body, null, name);

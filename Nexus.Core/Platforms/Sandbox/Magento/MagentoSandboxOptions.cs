@@ -21,6 +21,12 @@ public sealed class MagentoSandboxOptions
     /// <summary>Behave like stores before 2.4: a currentPage past the last page answers with the last page again.</summary>
     public bool RepeatLastPageBeyondEnd { get; set; }
 
+    /// <summary>
+    /// Leave total_count out of search results, as a response trimmed with <c>fields=items[…]</c> or a rewriting proxy
+    /// does: a client then has only short pages and repeated pages to tell where a listing ends.
+    /// </summary>
+    public bool OmitTotalCount { get; set; }
+
     /// <summary>Store view codes the URL may carry (<c>/rest/{code}/V1/…</c>); "all" and no code are always accepted.</summary>
     public List<string> StoreCodes { get; set; } = ["default"];
 

@@ -54,7 +54,7 @@ public partial class StoreEditorDialog
     /// <summary>The credential fields the merchant typed (an edit keeps the others as stored).</summary>
     private Dictionary<string, string> Typed => _credentials.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value.Trim());
 
-    private bool AllFieldsTyped => Platform is { } p && p.Credentials.All(f => !string.IsNullOrWhiteSpace(_credentials.GetValueOrDefault(f.Name)));
+    private bool AllFieldsTyped => Platform is { } p && p.Credentials.All(f => !f.Required || !string.IsNullOrWhiteSpace(_credentials.GetValueOrDefault(f.Name)));
 
     /// <summary>What the connection depends on, as the form holds it now.</summary>
     private string FormConnection => string.Join("\n", [_platform, _url.Trim(), .. Typed.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}")]);
