@@ -93,6 +93,27 @@ public partial class Stores
         }
     }
 
+    /// <summary>Starts the import job of an uploaded file; its progress arrives like a sync's.</summary>
+    private async Task ImportAsync(StoreOverview store, FileImportRequest request)
+    {
+        try
+        {
+            var started = await Scheduler.ImportNowAsync(_tenantId, store.Store.Id, request.UploadId, request.ProductCurrency);
+            if (started.AlreadyRunning)
+            {
+                Snackbar.Add($"{store.Store.Name} is busy with another import; try again when it has finished.", Severity.Warning);
+                return;
+            }
+            _live.Remove(store.Store.Id);
+            var index = _stores!.FindIndex(s => s.Store.Id == store.Store.Id);
+            _stores[index] = store with { ActiveSyncJobId = started.JobId };
+        }
+        catch (KeyNotFoundException ex)
+        {
+            Snackbar.Add($"Could not start the import: {ex.Message}", Severity.Error);
+        }
+    }
+
     private async Task CancelAsync(StoreOverview store)
     {
         var cancelled = await Scheduler.CancelAsync(_tenantId, store.Store.Id);
