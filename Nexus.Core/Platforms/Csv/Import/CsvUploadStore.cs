@@ -78,6 +78,16 @@ public sealed class CsvUploadStore(IDbContextFactory<NexusDbContext> dbFactory, 
     public async Task<CsvUpload?> FindAsync(Guid tenantId, int storeId, string uploadId, CancellationToken cancellationToken = default) =>
         ReadUpload(await FolderAsync(tenantId, storeId, cancellationToken), uploadId);
 
+    /// <summary>The header and first rows of one of the tenant's uploads, for the mapping screen.</summary>
+    /// <exception cref="KeyNotFoundException">The store has no such upload.</exception>
+    public async Task<Mapping.CsvPreview> PreviewAsync(Guid tenantId, int storeId, string uploadId, CancellationToken cancellationToken = default)
+    {
+        var folder = await FolderAsync(tenantId, storeId, cancellationToken);
+        var upload = ReadUpload(folder, uploadId) ?? throw new KeyNotFoundException($"Store {storeId} has no upload '{uploadId}'.");
+        await using var file = File.OpenRead(Path.Combine(folder, upload.Id + ".csv"));
+        return await Mapping.CsvPreview.ReadAsync(file, cancellationToken: cancellationToken);
+    }
+
     public async Task SaveMappingAsync(Guid tenantId, int storeId, CsvMapping mapping, CancellationToken cancellationToken = default)
     {
         var folder = await FolderAsync(tenantId, storeId, cancellationToken);

@@ -26,6 +26,7 @@ public partial class FileImportPanel
     private Severity _severity = Severity.Info;
 
     [Inject] private CsvUploadStore Uploads { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     [Parameter, EditorRequired] public Guid TenantId { get; set; }
     [Parameter, EditorRequired] public int StoreId { get; set; }
@@ -51,11 +52,14 @@ public partial class FileImportPanel
             await using var counted = new ProgressStream(browser, sent => { _sent = sent; _ = InvokeAsync(StateHasChanged); });
             var upload = await Uploads.SaveAsync(TenantId, StoreId, _entity, file.Name, counted);
             _uploading = false;
-            if (!upload.Recognised && await Uploads.FindMappingAsync(TenantId, StoreId, _entity) is null)
+            if (CsvLayoutRecognizer.EntityOf(upload.Layout) is { } other && other != _entity)
             {
-                Show(Severity.Warning, CsvLayoutRecognizer.EntityOf(upload.Layout) is { } other && other != _entity
-                    ? $"{file.Name} is a {upload.LayoutName}, not {Entity}. Choose \"{other}\" above and upload it again."
-                    : $"Nexus does not recognise the columns of {file.Name} as a Shopify or WooCommerce {Entity} export. Map its columns with the command line (import --mapping) for now; the mapping screen is not built yet.");
+                Show(Severity.Warning, $"{file.Name} is a {upload.LayoutName}, not {Entity}. Choose \"{other}\" above and upload it again.");
+                return;
+            }
+            if (!upload.Recognised && !await MapColumnsAsync(upload))
+            {
+                Show(Severity.Info, $"{file.Name} was not imported: its columns were not mapped.");
                 return;
             }
             Show(Severity.Success, $"{file.Name} uploaded ({upload.LayoutName}); importing…");
@@ -74,6 +78,18 @@ public partial class FileImportPanel
         {
             _uploading = false;
         }
+    }
+
+    /// <summary>The mapping screen for a file Nexus does not recognise; true when a mapping was saved.</summary>
+    private async Task<bool> MapColumnsAsync(CsvUpload upload)
+    {
+        var parameters = new DialogParameters<CsvMappingDialog>
+        {
+            { d => d.TenantId, TenantId }, { d => d.StoreId, StoreId }, { d => d.UploadId, upload.Id }, { d => d.Entity, _entity },
+        };
+        var dialog = await Dialogs.ShowAsync<CsvMappingDialog>($"Map the columns of {upload.FileName}", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true });
+        return await dialog.Result is { Canceled: false };
     }
 
     private string Entity => _entity.ToString().ToLowerInvariant();

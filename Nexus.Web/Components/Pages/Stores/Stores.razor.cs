@@ -25,7 +25,8 @@ public partial class Stores
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
     /// <summary>Names the platforms Nexus can connect to (from the registry, so a new platform shows up here too).</summary>
-    private string EmptyMessage => $"Connect your {string.Join(" or ", Management.Platforms.Select(p => p.DisplayName).Order())} store to start syncing. Click Add store.";
+    private string EmptyMessage => $"Connect your {string.Join(" or ", Management.Platforms.Where(p => !p.FedByUploads).Select(p => p.DisplayName).Order())} store to start syncing"
+        + (Management.Platforms.Any(p => p.FedByUploads) ? ", or add a CSV files store to import exports" : "") + ". Click Add store.";
 
     protected override async Task OnInitializedAsync()
     {
