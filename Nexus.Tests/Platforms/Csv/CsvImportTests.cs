@@ -115,4 +115,31 @@ public sealed class CsvImportTests : IAsyncLifetime
         await using var db = _h.Db.CreateDbContext();
         Assert.Equal(0, await db.Customers.IgnoreQueryFilters().CountAsync());
     }
+
+    [Fact]
+    public async Task A_cancelled_import_resumes_after_its_last_written_page_when_the_file_is_imported_again()
+    {
+        var upload = await _h.UploadAsync(CsvImportEntity.Orders, "orders_export.csv", CsvImportHarness.Fixture("shopify_orders_export.csv"));
+        using var stop = new CancellationTokenSource();
+        var first = await _h.Importer.ImportAsync(_h.TenantId, _h.StoreId, upload.Id, sink: new CancelAfterFirstOrdersPage(stop), cancellationToken: stop.Token);
+        Assert.Equal(SyncRunStatus.Cancelled, first.Run.Status);
+        Assert.Equal(1, first.Counts.Stored);
+
+        var resumed = await _h.Importer.ImportAsync(_h.TenantId, _h.StoreId, upload.Id);
+
+        // Pages of one order: the resumed run reads only the two orders after the checkpoint, none twice.
+        Assert.True(resumed.Succeeded, resumed.Run.Error);
+        Assert.Equal(new CsvImportSummary(2, 0, 0, 0), resumed.Counts);
+        await using var db = _h.Db.ForTenant();
+        Assert.Equal(3, await db.Orders.CountAsync());
+    }
+
+    private sealed class CancelAfterFirstOrdersPage(CancellationTokenSource stop) : ISyncProgressSink
+    {
+        public ValueTask ReportAsync(SyncProgress progress, CancellationToken cancellationToken)
+        {
+            if (progress is { Phase: SyncPhase.Fetching, Entity: Core.Platforms.SyncEntity.Orders }) stop.Cancel();
+            return ValueTask.CompletedTask;
+        }
+    }
 }
