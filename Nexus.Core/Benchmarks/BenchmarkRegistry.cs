@@ -29,6 +29,7 @@ public static class BenchmarkRegistry
         typeof(SyncBudgetBenchmark),
         typeof(Forecasting.ForecastBenchmark),
         typeof(CsvParseBenchmark),
+        typeof(ImportCsvBenchmark),
         typeof(Monitoring.Health.HealthBenchmark),
     ];
 

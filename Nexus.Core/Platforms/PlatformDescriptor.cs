@@ -54,6 +54,12 @@ public sealed class PlatformDescriptor
     /// <summary>A platform's own address rule (e.g. Shopify's *.myshopify.com); null when any http(s) address will do. Returns what is wrong.</summary>
     public Func<Uri, string?>? CheckUrl { get; init; }
 
+    /// <summary>
+    /// The store is fed by files the merchant uploads (CSV), not by an API: it has no address and no schedule, and
+    /// its page offers an upload instead of "Sync now".
+    /// </summary>
+    public bool FedByUploads { get; init; }
+
     public int DefaultRequestsPerMinute { get; init; } = Resilience.RequestBudgetRegistry.DefaultRequestsPerMinute;
 
     /// <summary>Entities the platform filters by modification time, so incremental syncs fetch only what changed.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nexus.Core.Platforms.Magento.Connector;
+using Nexus.Core.Platforms.Csv.Import;
 using Nexus.Core.Platforms.WooCommerce;
 using Nexus.Core.Resilience;
 
@@ -23,6 +24,7 @@ public static class PlatformsServiceCollectionExtensions
         services.TryAddSingleton<PlatformRegistry>();
         services.AddWooCommerce(target => new WooCommerceConnectorOptions { RequestsPerMinute = target.RequestsPerMinute, Resilience = resilience, BodyLimits = bodyLimits });
         services.AddMagento(target => new MagentoConnectorOptions { RequestsPerMinute = target.RequestsPerMinute, Resilience = resilience, BodyLimits = bodyLimits });
+        services.AddCsvImport(configuration);
         return services;
     }
 

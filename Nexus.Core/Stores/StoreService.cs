@@ -5,7 +5,8 @@ using Nexus.Core.Storage;
 namespace Nexus.Core.Stores;
 
 /// <summary>A new store as a merchant (or the CLI) registers it.</summary>
-public sealed record NewStore(string Name, string Platform, string BaseUrl, StoreCredentials Credentials, int RequestsPerMinute = 300);
+/// <param name="WithoutAddress">A store fed by uploaded files (its platform's <c>FedByUploads</c>): no address to validate or guard; stored empty.</param>
+public sealed record NewStore(string Name, string Platform, string BaseUrl, StoreCredentials Credentials, int RequestsPerMinute = 300, bool WithoutAddress = false);
 
 /// <summary>A registered store as shown to its owner: never the credentials.</summary>
 public sealed record StoreSummary(int Id, string Name, string Platform, string BaseUrl, DateTimeOffset CreatedAt);
@@ -19,8 +20,10 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
 {
     public async Task<StoreSummary> AddAsync(Guid tenantId, NewStore store, CancellationToken cancellationToken = default)
     {
-        var valid = StoreValidation.Validate(store.Name, store.BaseUrl, store.RequestsPerMinute, store.Credentials);
-        await EnsureReachableAddressAsync(valid.BaseUrl, cancellationToken);
+        var valid = store.WithoutAddress
+            ? StoreValidation.ValidateWithoutAddress(store.Name, store.RequestsPerMinute, store.Credentials)
+            : StoreValidation.Validate(store.Name, store.BaseUrl, store.RequestsPerMinute, store.Credentials);
+        if (!store.WithoutAddress) await EnsureReachableAddressAsync(valid.BaseUrl!, cancellationToken);
 
         await using var db = await CreateAsync(tenantId, cancellationToken);
         var entity = new ConnectedStore
@@ -86,11 +89,15 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
     /// <summary>Changes a store's name, address, schedule and (when given) credentials.</summary>
     public async Task UpdateAsync(Guid tenantId, int storeId, string name, string baseUrl, string syncCron, bool schedulePaused, int requestsPerMinute, StoreCredentials? credentials, CancellationToken cancellationToken = default)
     {
-        var valid = StoreValidation.Validate(name, baseUrl, requestsPerMinute, credentials);
-        await EnsureReachableAddressAsync(valid.BaseUrl, cancellationToken);
         await using var db = await CreateAsync(tenantId, cancellationToken);
         var entity = await db.Stores.FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken)
                      ?? throw new KeyNotFoundException("That store does not exist or is not yours.");
+        // A store registered without an address (fed by uploaded files) keeps having none.
+        var withoutAddress = entity.BaseUrl.Length == 0 && string.IsNullOrWhiteSpace(baseUrl);
+        var valid = withoutAddress
+            ? StoreValidation.ValidateWithoutAddress(name, requestsPerMinute, credentials)
+            : StoreValidation.Validate(name, baseUrl, requestsPerMinute, credentials);
+        if (!withoutAddress) await EnsureReachableAddressAsync(valid.BaseUrl!, cancellationToken);
         entity.Name = valid.Name;
         entity.BaseUrl = valid.BaseUrlText;
         entity.SyncCron = StoreValidation.ValidateCron(syncCron);

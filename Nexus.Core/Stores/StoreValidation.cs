@@ -1,10 +1,10 @@
 namespace Nexus.Core.Stores;
 
 /// <summary>A store's settings after validation: trimmed, with the address in its one canonical form.</summary>
-public sealed record ValidStoreSettings(string Name, Uri BaseUrl, int RequestsPerMinute)
+public sealed record ValidStoreSettings(string Name, Uri? BaseUrl, int RequestsPerMinute)
 {
-    /// <summary>The address as stored: absolute, without a trailing slash.</summary>
-    public string BaseUrlText => BaseUrl.ToString().TrimEnd('/');
+    /// <summary>The address as stored: absolute, without a trailing slash; empty for a store without one (uploaded files).</summary>
+    public string BaseUrlText => BaseUrl?.ToString().TrimEnd('/') ?? "";
 }
 
 /// <summary>
@@ -24,13 +24,19 @@ public static class StoreValidation
     public static ValidStoreSettings Validate(string? name, string? baseUrl, int requestsPerMinute, StoreCredentials? credentials = null)
     {
         var url = ValidateUrl(baseUrl);
+        return ValidateWithoutAddress(name, requestsPerMinute, credentials) with { BaseUrl = url };
+    }
+
+    /// <summary>Name, budget and credentials of a store that has no address (it is fed by uploaded files).</summary>
+    public static ValidStoreSettings ValidateWithoutAddress(string? name, int requestsPerMinute, StoreCredentials? credentials = null)
+    {
         var trimmed = (name ?? "").Trim();
         if (trimmed.Length == 0) throw new ArgumentException("A store needs a name.");
         if (trimmed.Length > MaxNameLength) throw new ArgumentException($"The store name is {trimmed.Length:N0} characters long; use at most {MaxNameLength}.");
         if (trimmed.Any(char.IsControl)) throw new ArgumentException("The store name contains control characters; type it again.");
         ValidateBudget(requestsPerMinute);
         if (credentials is not null) ValidateCredentials(credentials);
-        return new ValidStoreSettings(trimmed, url, requestsPerMinute);
+        return new ValidStoreSettings(trimmed, null, requestsPerMinute);
     }
 
     /// <summary>An absolute http:// or https:// address with a host, no user name or password in it, at most <see cref="MaxUrlLength"/> characters.</summary>

@@ -25,6 +25,7 @@ public static class NexusCli
             ValidateDeploymentCommand.Create(),
             StoresCommand.Create(),
             SyncCommand.Create(),
+            ImportCommand.Create(),
             ExportCommand.Create(),
             AnalyzeCommand.Create(),
             BenchCommand.Create(),

@@ -13,7 +13,7 @@ internal static class StoresCommand
     private static Command Add()
     {
         var platform = new Option<string>("--platform") { Description = "The platform id (see the credential fields each asks for in README: Stores).", Required = true };
-        var url = new Option<string>("--url") { Description = "The store's address, e.g. https://shop.example.com", Required = true };
+        var url = new Option<string?>("--url") { Description = "The store's address, e.g. https://shop.example.com (not for --platform csv: its data is uploaded)." };
         var credential = new Option<string[]>("--credential")
         {
             Description = "One credential field as NAME=VALUE, repeated for each field the platform asks for (WooCommerce: key=ck_… secret=cs_…).",
@@ -36,6 +36,15 @@ internal static class StoresCommand
             var descriptor = registry.Find(platformId)
                              ?? throw new CliException($"Nexus does not know the platform '{platformId}'. Known: {string.Join(", ", registry.All.Select(p => p.Id).Order())}.");
             var credentials = Credentials(descriptor, parse.GetValue(credential) ?? [], parse.GetValue(key), parse.GetValue(secret));
+            if (descriptor.FedByUploads)
+            {
+                if (parse.GetValue(url) is not null) throw new CliException($"{descriptor.DisplayName} stores have no address: leave out --url and import files with: import --store ID --entity orders --file F.");
+                var named = parse.GetValue(name) ?? throw new CliException($"Give the {descriptor.DisplayName} store a name with --name.");
+                var added = await services.GetRequiredService<StoreService>().AddAsync(tenant, new NewStore(named, platformId, "", credentials, parse.GetValue(budget), WithoutAddress: true), token);
+                Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(added, CliJson.Options) : $"Added store {added.Id}: {added.Name} ({added.Platform}); import files with: import --store {added.Id} --entity orders --file F");
+                return 0;
+            }
+            if (parse.GetValue(url) is null) throw new CliException($"{descriptor.DisplayName} stores need --url, the store's address.");
             // The same validation the web app applies, before any connection is attempted.
             var storeUrl = StoreValidation.ValidateUrl(parse.GetValue(url));
             var address = storeUrl.ToString().TrimEnd('/');

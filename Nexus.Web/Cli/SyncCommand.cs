@@ -55,7 +55,7 @@ internal static class SyncCommand
     }
 
     /// <summary>One line per second at most on stderr, plus every phase change.</summary>
-    private sealed class StderrProgress : ISyncProgressSink
+    internal sealed class StderrProgress : ISyncProgressSink
     {
         private TimeSpan? _last;
 

@@ -34,7 +34,9 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
     public async Task<StoreSummary> AddAsync(Guid tenantId, NewStore store, CancellationToken cancellationToken = default)
     {
         var summary = await stores.AddAsync(tenantId, store, cancellationToken);
-        scheduler.ApplySchedule(summary.Id, ConnectedStore.DefaultSyncCron, paused: false);
+        // A store fed by uploads has nothing to pull on a schedule: its data arrives when the merchant imports a file.
+        if (platforms.Find(store.Platform)?.FedByUploads != true)
+            scheduler.ApplySchedule(summary.Id, ConnectedStore.DefaultSyncCron, paused: false);
         return summary;
     }
 
@@ -46,6 +48,12 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
         var credentials = changedFields.Count == 0 ? null : found.Credentials.With(changedFields);
         if (credentials is not null && platforms.Find(found.Store.Platform) is { } platform && platform.ValidateCredentials(credentials) is { Count: > 0 } problems)
             throw new ArgumentException(string.Join(" ", problems));
+        if (platforms.Find(found.Store.Platform)?.FedByUploads == true)
+        {
+            // Nothing to schedule for a store fed by uploads: the schedule fields are kept, never applied.
+            await stores.UpdateAsync(tenantId, storeId, name, baseUrl, cron, paused, requestsPerMinute, credentials, cancellationToken);
+            return;
+        }
         // Hangfire parses the cron expression when the schedule is applied; apply first so a bad one saves nothing.
         try
         {

@@ -21,7 +21,14 @@ public sealed class SyncScheduler(IDbContextFactory<NexusDbContext> dbFactory, I
 
     public static string RecurringId(int storeId) => $"sync-store-{storeId}";
 
-    public async Task<SyncRequest> SyncNowAsync(Guid tenantId, int storeId, SyncMode mode, CancellationToken cancellationToken = default)
+    public Task<SyncRequest> SyncNowAsync(Guid tenantId, int storeId, SyncMode mode, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(tenantId, storeId, () => jobs.Enqueue<SyncStoreJob>(job => job.RunAsync(storeId, mode, null, CancellationToken.None)), cancellationToken);
+
+    /// <summary>Imports an uploaded file into the tenant's store as its running job (one at a time, like Sync now).</summary>
+    public Task<SyncRequest> ImportNowAsync(Guid tenantId, int storeId, string uploadId, string productCurrency, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(tenantId, storeId, () => jobs.Enqueue<ImportFileJob>(job => job.RunAsync(storeId, uploadId, productCurrency, null, CancellationToken.None)), cancellationToken);
+
+    private async Task<SyncRequest> EnqueueAsync(Guid tenantId, int storeId, Func<string> enqueue, CancellationToken cancellationToken)
     {
         var gate = StoreLocks.GetOrAdd(storeId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
@@ -35,7 +42,7 @@ public sealed class SyncScheduler(IDbContextFactory<NexusDbContext> dbFactory, I
             {
                 return new SyncRequest(active, AlreadyRunning: true);
             }
-            var jobId = jobs.Enqueue<SyncStoreJob>(job => job.RunAsync(storeId, mode, null, CancellationToken.None));
+            var jobId = enqueue();
             store.ActiveSyncJobId = jobId;
             await db.SaveChangesAsync(cancellationToken);
             return new SyncRequest(jobId, AlreadyRunning: false);

@@ -9,6 +9,7 @@ public static class SyncWebServiceCollectionExtensions
         services.AddSingleton<SyncProgressFeed>();
         services.AddScoped<SyncScheduler>();
         services.AddTransient<SyncStoreJob>();
+        services.AddTransient<ImportFileJob>();
         services.AddScoped<Stores.StoreManagement>();
         services.AddHostedService<SyncReconciliationService>();
         return services;

@@ -131,7 +131,7 @@ public sealed class CsvParseBenchmark : IBenchmark
         return rows;
     }
 
-    private static long ParseWithCsvHelper(string path)
+    internal static long ParseWithCsvHelper(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
         using var csv = CsvReader.Create(file, new CsvReaderOptions { Separator = ',', BufferSize = BufferChars, TrackLineNumbers = true }, leaveOpen: false);

@@ -62,11 +62,14 @@ public partial class StoreEditorDialog
     private bool TestMatchesForm => _tested == FormConnection;
 
     /// <summary>A new store always; an edit when its address or credentials change.</summary>
-    private bool NeedsTest => Existing is null || Typed.Count > 0 || _url.Trim().TrimEnd('/') != Existing.Store.BaseUrl;
+    private bool NeedsTest => !Uploaded && (Existing is null || Typed.Count > 0 || _url.Trim().TrimEnd('/') != Existing.Store.BaseUrl);
+
+    /// <summary>A store fed by uploaded files: no address, nothing to connect to or test.</summary>
+    private bool Uploaded => Platform?.FedByUploads == true;
 
     private bool CanTest => !string.IsNullOrWhiteSpace(_url) && (Existing is not null || AllFieldsTyped);
 
-    private bool CanSave => !string.IsNullOrWhiteSpace(_name) && !string.IsNullOrWhiteSpace(_url)
+    private bool CanSave => !string.IsNullOrWhiteSpace(_name) && (Uploaded || !string.IsNullOrWhiteSpace(_url))
                             && (!NeedsTest || _test is { Ok: true } && TestMatchesForm);
 
     private void ChoosePlatform(string platform)
@@ -100,7 +103,7 @@ public partial class StoreEditorDialog
         {
             if (Existing is null)
             {
-                await Management.AddAsync(TenantId, new NewStore(_name, _platform, _url.Trim(), new StoreCredentials(Typed), _budget));
+                await Management.AddAsync(TenantId, new NewStore(_name, _platform, Uploaded ? "" : _url.Trim(), new StoreCredentials(Typed), _budget, WithoutAddress: Uploaded));
             }
             else
             {

@@ -25,7 +25,8 @@ public partial class Stores
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
     /// <summary>Names the platforms Nexus can connect to (from the registry, so a new platform shows up here too).</summary>
-    private string EmptyMessage => $"Connect your {string.Join(" or ", Management.Platforms.Select(p => p.DisplayName).Order())} store to start syncing. Click Add store.";
+    private string EmptyMessage => $"Connect your {string.Join(" or ", Management.Platforms.Where(p => !p.FedByUploads).Select(p => p.DisplayName).Order())} store to start syncing"
+        + (Management.Platforms.Any(p => p.FedByUploads) ? ", or add a CSV files store to import exports" : "") + ". Click Add store.";
 
     protected override async Task OnInitializedAsync()
     {
@@ -101,6 +102,27 @@ public partial class Stores
         catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException)
         {
             Snackbar.Add($"Could not start the sync: {ex.Message}", Severity.Error);
+        }
+    }
+
+    /// <summary>Starts the import job of an uploaded file; its progress arrives like a sync's.</summary>
+    private async Task ImportAsync(StoreOverview store, FileImportRequest request)
+    {
+        try
+        {
+            var started = await Scheduler.ImportNowAsync(_tenantId, store.Store.Id, request.UploadId, request.ProductCurrency);
+            if (started.AlreadyRunning)
+            {
+                Snackbar.Add($"{store.Store.Name} is busy with another import; try again when it has finished.", Severity.Warning);
+                return;
+            }
+            _live.Remove(store.Store.Id);
+            var index = _stores!.FindIndex(s => s.Store.Id == store.Store.Id);
+            _stores[index] = store with { ActiveSyncJobId = started.JobId };
+        }
+        catch (KeyNotFoundException ex)
+        {
+            Snackbar.Add($"Could not start the import: {ex.Message}", Severity.Error);
         }
     }
 
