@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nexus.Core.Platforms.Shopify.Connector;
 using Nexus.Core.Platforms.WooCommerce;
 using Nexus.Core.Resilience;
 
@@ -21,6 +22,7 @@ public static class PlatformsServiceCollectionExtensions
         if (configuration is not null) services.AddNetworkAccess(configuration);
         services.TryAddSingleton<PlatformRegistry>();
         services.AddWooCommerce(target => new WooCommerceConnectorOptions { RequestsPerMinute = target.RequestsPerMinute, Resilience = resilience, BodyLimits = bodyLimits });
+        services.AddShopify(_ => new ShopifyConnectorOptions { Resilience = resilience, BodyLimits = bodyLimits });
         return services;
     }
 
