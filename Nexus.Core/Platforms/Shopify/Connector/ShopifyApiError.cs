@@ -78,6 +78,10 @@ public sealed record ShopifyApiError(HttpStatusCode Status, string? Message, boo
             throw new ConnectorAuthenticationException($"Reading {what} failed: the app lacks the {scope} access scope (Shopify said: \"{message}\").",
                 $"In {AppPage}, add the {scope} scope under Admin API integration, reinstall the app and paste the new token.", ConnectorErrorKind.Permission);
         }
+        if (code == "MAX_COST_EXCEEDED")
+            throw new ShopifyQueryTooCostlyException($"Reading {what} failed: Shopify refused the query as too costly ({message}).",
+                JsonPageMapper.ValueAt(body, "errors") is { } all && all[0].TryGetProperty("extensions", out var ext) && ext.TryGetProperty("cost", out var cost)
+                && cost.ValueKind == JsonValueKind.Number ? cost.GetDouble() : null);
         if (code == "THROTTLED")
             throw new ConnectorException($"Reading {what} failed: Shopify kept throttling our queries.", null, ConnectorErrorKind.Throttled);
         throw new ConnectorException($"Reading {what} failed: Shopify refused the query ({code ?? "error"}: {message}).", null, ConnectorErrorKind.Unexpected);
@@ -93,4 +97,10 @@ public sealed record ShopifyApiError(HttpStatusCode Status, string? Message, boo
         var match = System.Text.RegularExpressions.Regex.Match(text, @"`?(?<scope>(read|write)_[a-z_]+)`?");
         return match.Success ? match.Groups["scope"].Value : null;
     }
+}
+
+/// <summary>A query asked for more than Shopify's single-query cap; <see cref="Cost"/> is what it would have cost.</summary>
+public sealed class ShopifyQueryTooCostlyException(string message, double? cost) : ConnectorException(message, null, ConnectorErrorKind.Unexpected)
+{
+    public double? Cost { get; } = cost;
 }

@@ -17,6 +17,9 @@ public sealed class ShopifyConnector : IStoreConnector
     public const string PlatformId = "shopify";
     public const string TokenField = "access_token";
 
+    /// <summary>Line items or variants per follow-up page of one record: about 12 points each, so ~600 points a page.</summary>
+    public const int MorePageSize = 50;
+
     private readonly ShopifyConnectorOptions _options;
     private readonly ShopifyGraphQLClient _api;
     private readonly ShopifyCostBucket _bucket;
@@ -76,7 +79,7 @@ public sealed class ShopifyConnector : IStoreConnector
     {
         var mapper = new ShopifyProductMapper(_mapping, await CurrencyAsync(cancellationToken).ConfigureAwait(false));
         var page = await PageAsync("products", request, _products, sort => ShopifyQueries.Products(sort, _options.NestedPageSize), cancellationToken).ConfigureAwait(false);
-        var body = await ShopifyNestedPages.CompleteAsync(page.Body, "products", "variants", (id, after, ct) => MoreAsync(ShopifyQueries.MoreVariants(100), "product", "variants", id, after, ct),
+        var body = await ShopifyNestedPages.CompleteAsync(page.Body, "products", "variants", (id, after, ct) => MoreAsync(ShopifyQueries.MoreVariants(MorePageSize), "product", "variants", id, after, ct),
             cancellationToken).ConfigureAwait(false);
         return Fetched(request, page, ShopifyPageMapper.Map(body, "products", mapper.Map, ShopifyProductMapper.EntityType));
     }
@@ -85,7 +88,7 @@ public sealed class ShopifyConnector : IStoreConnector
     {
         var mapper = new ShopifyOrderMapper(_mapping);
         var page = await PageAsync("orders", request, _orders, sort => ShopifyQueries.Orders(sort, _options.NestedPageSize), cancellationToken).ConfigureAwait(false);
-        var body = await ShopifyNestedPages.CompleteAsync(page.Body, "orders", "lineItems", (id, after, ct) => MoreAsync(ShopifyQueries.MoreLineItems(100), "order", "lineItems", id, after, ct),
+        var body = await ShopifyNestedPages.CompleteAsync(page.Body, "orders", "lineItems", (id, after, ct) => MoreAsync(ShopifyQueries.MoreLineItems(MorePageSize), "order", "lineItems", id, after, ct),
             cancellationToken).ConfigureAwait(false);
         return Fetched(request, page, ShopifyPageMapper.Map(body, "orders", mapper.Map, ShopifyOrderMapper.EntityType));
     }
@@ -97,17 +100,27 @@ public sealed class ShopifyConnector : IStoreConnector
     private async Task<ShopifyPage> PageAsync(string connection, PageRequest request, ShopifyPageSizer sizer, Func<string, string> query, CancellationToken cancellationToken)
     {
         var (sortKey, after) = ShopifyCursor.Read(request.Token, request.ModifiedAfter is not null);
-        sizer.BucketMaximum = _bucket.Status?.Maximum;
-        var first = sizer.PageSize;
-        var variables = new Dictionary<string, object?>
-        {
-            ["first"] = first, ["after"] = after, ["q"] = request.ModifiedAfter is { } since ? ShopifyQueries.UpdatedSince(since) : null,
-        };
         var what = after is null ? $"{connection}, first page" : $"{connection} after cursor {after}";
-        var page = await _api.QueryAsync(query(sortKey), variables, sizer.ExpectedCost, what, body => ShopifyPage.Read(body, connection, sortKey), cancellationToken)
-            .ConfigureAwait(false);
-        sizer.Observe(first, page.RequestedCost);
-        return page;
+        for (var attempt = 1; ; attempt++)
+        {
+            sizer.BucketMaximum = _bucket.Status?.Maximum;
+            var first = sizer.PageSize;
+            var variables = new Dictionary<string, object?>
+            {
+                ["first"] = first, ["after"] = after, ["q"] = request.ModifiedAfter is { } since ? ShopifyQueries.UpdatedSince(since) : null,
+            };
+            try
+            {
+                var page = await _api.QueryAsync(query(sortKey), variables, sizer.ExpectedCost, what, body => ShopifyPage.Read(body, connection, sortKey), cancellationToken)
+                    .ConfigureAwait(false);
+                sizer.Observe(first, page.RequestedCost);
+                return page;
+            }
+            catch (ShopifyQueryTooCostlyException ex) when (ex.Cost is { } cost && first > 1 && attempt < 3)
+            {
+                sizer.Observe(first, cost); // the refusal says what the page would cost: size the next try by it
+            }
+        }
     }
 
     /// <summary>The next page of one record's nested connection (line items of an order, variants of a product).</summary>

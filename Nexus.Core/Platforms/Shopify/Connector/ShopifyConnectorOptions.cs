@@ -19,10 +19,10 @@ public sealed record ShopifyConnectorOptions
 
     public int ProductsPageSize { get; init; } = 10;
 
-    public int OrdersPageSize { get; init; } = 5;
+    public int OrdersPageSize { get; init; } = 2;
 
     /// <summary>Line items per order and variants per product asked for in the listing; more are followed page by page.</summary>
-    public int NestedPageSize { get; init; } = 20;
+    public int NestedPageSize { get; init; } = 10;
 
     /// <summary>Requests per minute of the shared budget: Shopify paces by points (the cost bucket), so this is only a ceiling.</summary>
     public int RequestsPerMinute { get; init; } = 600;

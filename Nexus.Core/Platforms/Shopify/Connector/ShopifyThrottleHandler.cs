@@ -23,8 +23,10 @@ public sealed class ShopifyThrottleHandler(HttpClient inner, ShopifyCostBucket b
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var expected = request.Headers.TryGetValues(CostHeader, out var values) && int.TryParse(values.FirstOrDefault(), CultureInfo.InvariantCulture, out var c) ? c : 0;
-        request.Headers.Remove(CostHeader); // ours, not the shop's
-        var response = await inner.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        // The outer HttpClient has marked the message as sent, so the shared client gets a copy (without our cost header).
+        using var forwarded = new HttpRequestMessage(request.Method, request.RequestUri) { Content = request.Content, Version = request.Version };
+        foreach (var header in request.Headers.Where(h => h.Key != CostHeader)) forwarded.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        var response = await inner.SendAsync(forwarded, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             if (response.Headers.RetryAfter is null && bucket.Status is { } status)
