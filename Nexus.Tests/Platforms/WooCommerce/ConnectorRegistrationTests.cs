@@ -20,7 +20,7 @@ public class ConnectorRegistrationTests
         await using var provider = services.BuildServiceProvider();
 
         var registry = provider.GetRequiredService<PlatformRegistry>();
-        var descriptor = Assert.Single(registry.All);
+        var descriptor = Assert.Single(registry.All, p => p.Id == "woocommerce");
         Assert.Equal(("woocommerce", "WooCommerce", "Consumer key", "Consumer secret"), (descriptor.Id, descriptor.DisplayName, descriptor.Credentials[0].Label, descriptor.Credentials[1].Label));
         var connector = registry.CreateConnector("WooCommerce", new ConnectorTarget(5, h.BaseUrl, new StoreCredentials("ck_test", "cs_test")));
         var result = await h.DriveAsync(() => connector.TestConnectionAsync(CancellationToken.None));

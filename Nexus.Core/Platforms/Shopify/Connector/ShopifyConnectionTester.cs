@@ -112,7 +112,7 @@ public sealed class ShopifyConnectionTester(ShopifyGraphQLClient api, string ver
     private async Task<bool> IsUnknownVersionAsync(CancellationToken cancellationToken)
     {
         if (version == ShopifyConnectorOptions.DefaultApiVersion) return false;
-        var probe = new Uri(api.Endpoint, $"../../{ShopifyConnectorOptions.DefaultApiVersion}/graphql.json");
+        var probe = new Uri(api.Endpoint, $"../{ShopifyConnectorOptions.DefaultApiVersion}/graphql.json");
         using var response = await api.SendOnceAsync(ShopifyQueries.ShopFacts, cancellationToken, probe).ConfigureAwait(false);
         return response.StatusCode != HttpStatusCode.NotFound;
     }
