@@ -18,6 +18,7 @@ public sealed class DemoStoreRegistration(
     IServiceScopeFactory scopes,
     IOptions<DemoOptions> demo,
     IOptions<SandboxOptions> sandbox,
+    IEnumerable<ISandboxEmulator> emulators,
     ILogger<DemoStoreRegistration> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -63,8 +64,10 @@ public sealed class DemoStoreRegistration(
                 var current = existing.FirstOrDefault(s => s.Name == name);
                 if (current is null)
                 {
-                    await management.AddAsync(merchant.TenantId, new NewStore(name, sandboxStore.Platform, url,
-                        new StoreCredentials(sandboxStore.ConsumerKey, sandboxStore.ConsumerSecret), demo.Value.SandboxRequestsPerMinute));
+                    // Each sandbox platform knows what its connector signs in with (a key pair, a single token, …).
+                    var emulator = emulators.FirstOrDefault(e => string.Equals(e.Platform, sandboxStore.Platform, StringComparison.OrdinalIgnoreCase));
+                    var credentials = emulator?.ConnectorCredentials(sandboxStore) ?? new StoreCredentials(sandboxStore.ConsumerKey, sandboxStore.ConsumerSecret);
+                    await management.AddAsync(merchant.TenantId, new NewStore(name, sandboxStore.Platform, url, credentials, demo.Value.SandboxRequestsPerMinute));
                     logger.LogInformation("Registered the sandbox store {Store} for the demo merchant at {Url}", sandboxStore.Name, url);
                 }
                 else if (current.BaseUrl != url)

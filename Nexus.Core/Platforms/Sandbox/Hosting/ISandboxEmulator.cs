@@ -17,4 +17,7 @@ public interface ISandboxEmulator
 
     /// <summary>The answer to a URL naming no sandbox store of this platform: what that platform says to a wrong URL.</summary>
     Task WriteStoreNotFoundAsync(HttpContext http) => WooCommerce.WooError.NoRoute().WriteAsync(http.Response, http.RequestAborted);
+
+    /// <summary>The credentials a connector signs in to this sandbox store with (the demo merchant's store is registered with them).</summary>
+    Stores.StoreCredentials ConnectorCredentials(SandboxStoreOptions store) => new(store.ConsumerKey, store.ConsumerSecret);
 }
