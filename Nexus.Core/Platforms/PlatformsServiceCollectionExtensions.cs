@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nexus.Core.Platforms.Magento.Connector;
 using Nexus.Core.Platforms.Csv.Import;
+using Nexus.Core.Platforms.Shopify.Connector;
 using Nexus.Core.Platforms.WooCommerce;
 using Nexus.Core.Resilience;
 
@@ -25,6 +26,7 @@ public static class PlatformsServiceCollectionExtensions
         services.AddWooCommerce(target => new WooCommerceConnectorOptions { RequestsPerMinute = target.RequestsPerMinute, Resilience = resilience, BodyLimits = bodyLimits });
         services.AddMagento(target => new MagentoConnectorOptions { RequestsPerMinute = target.RequestsPerMinute, Resilience = resilience, BodyLimits = bodyLimits });
         services.AddCsvImport(configuration);
+        services.AddShopify(_ => new ShopifyConnectorOptions { Resilience = resilience, BodyLimits = bodyLimits });
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Nexus.Core.Platforms.Shopify.Connector;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Core.Platforms.Sandbox.Hosting;
@@ -65,6 +66,27 @@ public sealed class StoreVerbsTests(NexusWebFactory app) : IDisposable
         var again = JsonDocument.Parse((await Cli("sync", "--store", id.ToString(), "--json")).Out).RootElement;
         Assert.Equal(0, again.GetProperty("entities").GetProperty("Orders").GetProperty("inserted").GetInt64());
         Assert.Equal(0, again.GetProperty("entities").GetProperty("Customers").GetProperty("updated").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_shopify_store_is_added_with_only_its_access_token_and_tests_ok()
+    {
+        var shop = app.Services.GetRequiredService<SandboxStoreRegistry>().Find("shopify", "demo-shop")!.Options;
+        var url = new Uri(app.ServerAddress, "/sandbox/shopify/demo-shop").ToString();
+        var added = await Cli("stores", "add", "--platform", "shopify", "--url", url, "--credential", "access_token=" + shop.Shopify.AccessToken, "--name", "Shop", "--json");
+        Assert.True(added.ExitCode == 0, added.Error);
+        Assert.DoesNotContain(shop.Shopify.AccessToken, added.Out + added.Error);
+        var id = JsonDocument.Parse(added.Out).RootElement.GetProperty("id").GetInt32();
+
+        var test = await Cli("stores", "test", id.ToString());
+        Assert.Equal(0, test.ExitCode);
+        Assert.StartsWith("OK:", test.Out);
+        Assert.Equal($"OK: Demo Shop (USD, {ShopifyConnectorOptions.DefaultApiVersion})", test.Out.Trim());
+
+        var wrong = await Cli("stores", "add", "--platform", "shopify", "--url", url, "--credential", "access_token=shpat_wrong");
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains("Wrong or revoked token", wrong.Error);
+        Assert.DoesNotContain("shpat_wrong", wrong.Error);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class DemoStoreRegistration(
     IServiceScopeFactory scopes,
     IOptions<DemoOptions> demo,
     IOptions<SandboxOptions> sandbox,
+    IEnumerable<ISandboxEmulator> emulators,
     ILogger<DemoStoreRegistration> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

@@ -18,6 +18,9 @@ public sealed partial class ShopifyEmulator : ISandboxEmulator
 {
     public string Platform => "shopify";
 
+    /// <summary>A custom app's Admin API token is all a Shopify connector needs.</summary>
+    public Stores.StoreCredentials Credentials(SandboxStoreOptions store) => new([new("access_token", store.Shopify.AccessToken)]);
+
     public async Task HandleAsync(HttpContext http, SandboxStoreHost host, string siteRoot, string path)
     {
         var ct = http.RequestAborted;
