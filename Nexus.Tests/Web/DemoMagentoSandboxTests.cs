@@ -70,4 +70,33 @@ public sealed class DemoMagentoSandboxTests(NexusWebFactory app)
         Assert.True(test.Ok, test.Summary + " " + test.Fix);
         Assert.Equal("GBP", test.Currency);
     }
+
+    [Fact]
+    public async Task Demo_merchant_gets_demo_shop_with_its_access_token_and_it_connects()
+    {
+        using var scope = app.Services.CreateScope();
+        var merchant = await scope.ServiceProvider.GetRequiredService<UserManager<NexusUser>>().FindByEmailAsync("merchant@nexus.demo");
+        Assert.NotNull(merchant);
+        var stores = scope.ServiceProvider.GetRequiredService<StoreService>();
+
+        IReadOnlyList<StoreSummary> list = [];
+        for (var attempt = 0; attempt < 100 && !list.Any(s => s.Name == "Demo store (demo-shop)"); attempt++)
+        {
+            await Task.Delay(100);
+            list = await stores.ListAsync(merchant.TenantId);
+        }
+
+        var shop = Assert.Single(list, s => s.Name == "Demo store (demo-shop)");
+        Assert.Equal("shopify", shop.Platform);
+        var sandbox = app.Services.GetRequiredService<SandboxStoreRegistry>().Find("shopify", "demo-shop")!.Options;
+        var stored = (await stores.GetWithCredentialsAsync(merchant.TenantId, shop.Id))!.Value;
+        Assert.Equal(["access_token"], stored.Credentials.Fields.Keys);
+        Assert.Equal(sandbox.Shopify.AccessToken, stored.Credentials["access_token"]);
+
+        var connector = app.Services.GetRequiredService<Nexus.Core.Platforms.PlatformRegistry>()
+            .CreateConnector("shopify", new Nexus.Core.Platforms.ConnectorTarget(shop.Id, stored.Store.BaseUrl, stored.Credentials));
+        var test = await connector.TestConnectionAsync(CancellationToken.None);
+        Assert.True(test.Ok, test.Summary + " " + test.Fix);
+        Assert.Equal("USD", test.Currency);
+    }
 }
