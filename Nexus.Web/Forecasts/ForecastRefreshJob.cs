@@ -40,6 +40,9 @@ public sealed class ForecastRefreshJob(
             foreach (var metric in Enum.GetValues<SalesMetric>())
                 foreach (var frequency in ForecastCache.CachedFrequencies)
                 {
+                    // Each forecast is seconds of CPU that cannot be interrupted: stop between them when the job server
+                    // shuts down, so a stopping node is not held past its shutdown timeout (the next sync recomputes).
+                    cancellationToken.ThrowIfCancellationRequested();
                     var request = new SalesForecastRequest(metric, frequency, ForecastCache.CachedHorizon(frequency));
                     var scope = AnalyticsScope.AsOfToday(tenantId, scopeStore, currency ?? "", clock);
                     var history = currency is null
