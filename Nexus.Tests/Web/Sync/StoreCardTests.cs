@@ -8,8 +8,13 @@ using Nexus.Web.Components.Pages.Stores;
 
 namespace Nexus.Tests.Web.Sync;
 
-public sealed class StoreCardTests : BunitContext
+public sealed class StoreCardTests : BunitContext, IAsyncLifetime
 {
+    // MudBlazor's services are async-disposable only, so the context is disposed asynchronously.
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
     public StoreCardTests()
     {
         Services.AddMudServices();
@@ -46,11 +51,15 @@ public sealed class StoreCardTests : BunitContext
     }
 
     [Fact]
-    public void The_card_names_the_schedule_in_words_and_offers_a_full_re_sync_next_to_sync_now()
+    public void The_card_names_the_schedule_in_words_and_offers_a_full_re_sync_once_the_store_has_synced()
     {
         var fullResyncs = 0;
-        var card = Render<StoreCard>(p => p.Add(x => x.Store, NeverSynced with { SyncCron = "0 3 * * *" })
-            .Add(x => x.OnFullResync, () => fullResyncs++));
+        var synced = NeverSynced with
+        {
+            SyncCron = "0 3 * * *",
+            LastRun = new SyncRunSummary(1, SyncMode.Full, SyncRunStatus.Succeeded, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(5), Running, 10, 0, 0, null),
+        };
+        var card = Render<StoreCard>(p => p.Add(x => x.Store, synced).Add(x => x.OnFullResync, () => fullResyncs++));
 
         Assert.Contains("Every day at 03:00 UTC", card.Find("[data-testid=schedule]").TextContent);
         card.Find("[data-testid=full-resync]").Click();
@@ -58,6 +67,7 @@ public sealed class StoreCardTests : BunitContext
 
         var custom = Render<StoreCard>(p => p.Add(x => x.Store, NeverSynced with { SyncCron = "5 4 * * *", SchedulePaused = false }));
         Assert.Contains("Custom: 5 4 * * *", custom.Find("[data-testid=schedule]").TextContent);
+        Assert.Empty(custom.FindAll("[data-testid=full-resync]")); // never synced: Sync now already fetches everything
         var paused = Render<StoreCard>(p => p.Add(x => x.Store, NeverSynced with { SchedulePaused = true }));
         Assert.Contains("Paused", paused.Find("[data-testid=schedule]").TextContent);
     }
