@@ -50,7 +50,7 @@ public sealed class ForecastRefreshJob(
                         : await series.LoadAsync(scope, frequency, metric, cancellationToken);
                     try
                     {
-                        await cache.SaveAsync(tenantId, scopeStore, SalesForecaster.Forecast(history, request), cancellationToken);
+                        await cache.SaveAsync(tenantId, scopeStore, SalesForecaster.Forecast(history, request, cancellationToken), cancellationToken);
                     }
                     catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
                     {

@@ -14,7 +14,8 @@ public static class AutoForecaster
     /// <summary>Shortest training set a backtest origin may leave.</summary>
     private const int MinimumTraining = 10;
 
-    public static ForecastResult Forecast(double[] y, ForecastOptions options)
+    /// <param name="cancellationToken">Checked before every candidate fit, so a stopping job server is not held for a whole selection.</param>
+    public static ForecastResult Forecast(double[] y, ForecastOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(y);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Horizon, 1, nameof(options.Horizon));
@@ -46,7 +47,7 @@ public static class AutoForecaster
         foreach (var train in origins)
         {
             var steps = Math.Min(h, y.Length - train);
-            foreach (var (name, forecast) in RunAll(candidates, trained, new PreparedSeries(y[..train], options), steps, floor))
+            foreach (var (name, forecast) in RunAll(candidates, trained, new PreparedSeries(y[..train], options), steps, floor, cancellationToken))
                 perCandidate[name].Add((train, forecast));
         }
 
@@ -109,16 +110,18 @@ public static class AutoForecaster
 
     /// <summary>Every candidate on one training set; combinations are built from the members' forecasts.</summary>
     private static IEnumerable<(string Name, CandidateForecast Forecast)> RunAll(IReadOnlyList<ForecastCandidates.Candidate> candidates,
-        Dictionary<string, Func<PreparedSeries, int, CandidateForecast?>> trained, PreparedSeries series, int steps, double? floor)
+        Dictionary<string, Func<PreparedSeries, int, CandidateForecast?>> trained, PreparedSeries series, int steps, double? floor,
+        CancellationToken cancellationToken)
     {
         var results = new Dictionary<string, CandidateForecast>();
         foreach (var candidate in candidates.Where(c => c.Members is null))
-            if ((candidate.Train is null ? candidate.Run(series, steps) : trained.GetValueOrDefault(candidate.Name)?.Invoke(series, steps)) is { } forecast
+            if (!cancellationToken.IsCancellationRequested && (candidate.Train is null ? candidate.Run(series, steps) : trained.GetValueOrDefault(candidate.Name)?.Invoke(series, steps)) is { } forecast
                 && forecast.Path.Mean.All(double.IsFinite))
                 results[candidate.Name] = Clip(forecast, floor);
         foreach (var combination in candidates.Where(c => c.Members is not null))
             if (ForecastCandidates.Combine(combination, results) is { } combined)
                 results[combination.Name] = combined;
+        cancellationToken.ThrowIfCancellationRequested();
         return results.Select(r => (r.Key, r.Value));
     }
 

@@ -120,6 +120,17 @@ public sealed class SyntheticStructureTests
     }
 
     [Fact]
+    public void A_cancelled_selection_stops_instead_of_fitting_every_candidate()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() =>
+            AutoForecaster.Forecast(Seasonal(400, 7, 20, 5), new ForecastOptions(30, ForecastFrequency.Daily), cancelled.Token));
+        Assert.NotNull(AutoForecaster.Forecast(Seasonal(400, 7, 20, 5), new ForecastOptions(30, ForecastFrequency.Daily)).Path);
+    }
+
+    [Fact]
     public void Naive_and_seasonal_naive_repeat_the_last_value_and_the_last_season()
     {
         double[] y = [1, 2, 3, 4, 5, 6, 7, 8];

@@ -43,12 +43,12 @@ public sealed class SalesForecaster(SalesSeriesQuery series)
     }
 
     /// <summary>The pure half: a loaded series in, a forecast (or the reason for none) out.</summary>
-    public static SalesForecast Forecast(SalesSeries history, SalesForecastRequest request)
+    public static SalesForecast Forecast(SalesSeries history, SalesForecastRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(history);
         var minimum = MinimumHistory(request.Frequency);
         if (history.Length < minimum) return new SalesForecast(request, history, null, minimum);
-        var result = AutoForecaster.Forecast(history.Values, new ForecastOptions(request.Horizon, request.Frequency));
+        var result = AutoForecaster.Forecast(history.Values, new ForecastOptions(request.Horizon, request.Frequency), cancellationToken);
         return new SalesForecast(request, history, result, minimum);
     }
 }

@@ -79,7 +79,9 @@ public partial class Forecasts
     {
         _poll?.Dispose();
         _poll = null;
-        if (_cached?.Status != ForecastCacheStatus.Computing) return;
+        // Poll while a forecast is being computed, and while there is none yet: the refresh a sync queues marks the
+        // cache only when it starts, so a page opened right after a sync would otherwise never see it land.
+        if (_cached is not null && _cached.Status != ForecastCacheStatus.Computing) return;
         _poll = new Timer(_ => InvokeAsync(async () =>
         {
             await LoadAsync();
