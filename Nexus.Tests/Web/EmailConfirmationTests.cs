@@ -49,7 +49,7 @@ public sealed partial class EmailConfirmationTests(NexusWebFactory app)
         Assert.False(user.EmailConfirmed);
         var mail = await smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(b => b.Address == address), TimeSpan.FromSeconds(10));
         Assert.Equal("Confirm your e-mail address for Nexus", mail.Subject);
-        var link = ConfirmationLink().Match(mail.TextBody).Value;
+        var link = ConfirmationLink().Match(mail.TextBody ?? "").Value;
         Assert.StartsWith(app.ServerAddress.ToString(), link);
 
         using var browser = app.CreateBrowserLikeClient();
@@ -66,7 +66,7 @@ public sealed partial class EmailConfirmationTests(NexusWebFactory app)
         var again = await registration.RegisterAsync(address, "Other-Pass-2", "Someone Else", app.ServerAddress);
         Assert.Equal(outcome.CheckInbox, again.CheckInbox);
         Assert.Equal(outcome.Errors, again.Errors);
-        var notice = await smtp.WaitForMessageAsync(m => m.Subject.StartsWith("Someone tried", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var notice = await smtp.WaitForMessageAsync(m => m.Subject?.StartsWith("Someone tried", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(10));
         Assert.Equal(address, Assert.Single(notice.To.Mailboxes).Address);
         Assert.Single(users.Users.Where(u => u.Email == address));
     }

@@ -18,7 +18,6 @@ public sealed class DemoStoreRegistration(
     IServiceScopeFactory scopes,
     IOptions<DemoOptions> demo,
     IOptions<SandboxOptions> sandbox,
-    IEnumerable<ISandboxEmulator> emulators,
     ILogger<DemoStoreRegistration> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

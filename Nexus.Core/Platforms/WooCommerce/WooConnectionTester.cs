@@ -13,7 +13,6 @@ public sealed class WooConnectionTester(WooApiClient api, TimeSpan timeout, Time
 {
     public async Task<ConnectionTestResult> TestAsync(CancellationToken cancellationToken)
     {
-        var host = api.ApiRoot.Authority;
         using var timeoutSource = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         try
@@ -42,32 +41,10 @@ public sealed class WooConnectionTester(WooApiClient api, TimeSpan timeout, Time
             return ConnectionTestResult.Failed($"The address answers, but not like a WooCommerce store: {ex.Message}",
                 "Check the store address: use the shop's home address (e.g. https://shop.example.com).");
         }
-        catch (Resilience.RedirectRefusedException ex)
+        catch (Exception ex) when (ConnectionTestTransport.Explain(ex, api.ApiRoot, timeout,
+                                       timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested, ConnectionTestTransport.OwnDomainFixes) is { } failed)
         {
-            return ConnectionTestResult.Failed(ex.Message, "Enter the address the shop redirects to (usually its https:// address) and test again.");
-        }
-        catch (HttpRequestException ex) when (ex.InnerException is Resilience.BlockedAddressException blocked)
-        {
-            return ConnectionTestResult.Failed($"Refused: {blocked.Message}", "Enter the shop's public address (e.g. https://shop.example.com).");
-        }
-        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.NameResolutionError)
-        {
-            return ConnectionTestResult.Failed($"Host not found: no DNS entry for {api.ApiRoot.Host}.", "Check the store address for typos; it must be the public address of the shop.");
-        }
-        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.SecureConnectionError)
-        {
-            return ConnectionTestResult.Failed($"The secure (TLS) connection to {host} failed: its certificate is invalid, expired or for another name.",
-                "Renew or fix the site's SSL certificate (your host can help), then test again.");
-        }
-        catch (HttpRequestException)
-        {
-            return ConnectionTestResult.Failed($"Unreachable: nothing accepted the connection at {host}.",
-                "Check the address and port, that the site is online, and that its firewall allows outside connections.");
-        }
-        catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            return ConnectionTestResult.Failed($"Timeout: {host} did not answer within {timeout.TotalSeconds:0} seconds.",
-                "The site may be overloaded or a firewall may drop our requests; check that it loads in a browser, then test again.");
+            return failed;
         }
     }
 }

@@ -16,7 +16,6 @@ public sealed class ShopifyConnectionTester(ShopifyGraphQLClient api, string ver
 
     public async Task<ConnectionTestResult> TestAsync(CancellationToken cancellationToken)
     {
-        var host = api.Endpoint.Authority;
         var timeout = api.Resilience.AttemptTimeout;
         using var timeoutSource = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
@@ -48,33 +47,21 @@ public sealed class ShopifyConnectionTester(ShopifyGraphQLClient api, string ver
         {
             return NotAShop();
         }
-        catch (RedirectRefusedException ex)
+        catch (Exception ex) when (ConnectionTestTransport.Explain(ex, api.Endpoint, timeout,
+                                       timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested, TransportFixes) is { } failed)
         {
-            return ConnectionTestResult.Failed(ex.Message, "Enter the address the shop redirects to (its https://….myshopify.com address) and test again.");
-        }
-        catch (HttpRequestException ex) when (ex.InnerException is BlockedAddressException blocked)
-        {
-            return ConnectionTestResult.Failed($"Refused: {blocked.Message}", "Enter the shop's public address (e.g. https://your-shop.myshopify.com).");
-        }
-        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.NameResolutionError)
-        {
-            return ConnectionTestResult.Failed($"Host not found: no DNS entry for {api.Endpoint.Host}.", "Check the shop address for typos, e.g. https://your-shop.myshopify.com.");
-        }
-        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.SecureConnectionError)
-        {
-            return ConnectionTestResult.Failed($"The secure (TLS) connection to {host} failed: its certificate is invalid, expired or for another name.",
-                "Use the shop's .myshopify.com address (Shopify's certificate is always valid there), or fix the custom domain's certificate.");
-        }
-        catch (HttpRequestException)
-        {
-            return ConnectionTestResult.Failed($"Unreachable: nothing accepted the connection at {host}.", "Check the address, and that this server may reach the internet.");
-        }
-        catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            return ConnectionTestResult.Failed($"Timeout: {host} did not answer within {timeout.TotalSeconds:0} seconds.",
-                "Check that the shop loads in a browser and that no firewall drops our requests, then test again.");
+            return failed;
         }
     }
+
+    /// <summary>A Shopify shop always has a .myshopify.com address with a valid certificate: the fixes point there.</summary>
+    private static readonly TransportFailureFixes TransportFixes = new(
+        Redirect: "Enter the address the shop redirects to (its https://….myshopify.com address) and test again.",
+        BlockedAddress: "Enter the shop's public address (e.g. https://your-shop.myshopify.com).",
+        HostNotFound: "Check the shop address for typos, e.g. https://your-shop.myshopify.com.",
+        Tls: "Use the shop's .myshopify.com address (Shopify's certificate is always valid there), or fix the custom domain's certificate.",
+        Unreachable: "Check the address, and that this server may reach the internet.",
+        Timeout: "Check that the shop loads in a browser and that no firewall drops our requests, then test again.");
 
     private ConnectionTestResult Judge(JsonElement root, HttpResponseMessage response)
     {
