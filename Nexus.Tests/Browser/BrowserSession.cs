@@ -71,4 +71,11 @@ public static class BrowserSession
         }
         return false;
     }
+
+    /// <summary>Mean of a CSS colour's red, green and blue (0–255): how light a chart's text or line is drawn.</summary>
+    public static double Brightness(string css)
+    {
+        var parts = System.Text.RegularExpressions.Regex.Matches(css, @"[\d.]+").Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return (parts[0] + parts[1] + parts[2]) / 3;
+    }
 }

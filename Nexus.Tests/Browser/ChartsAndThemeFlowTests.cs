@@ -99,25 +99,19 @@ public sealed class ChartsAndThemeFlowTests(NexusWebFactory app)
         // Plotly applies a new layout asynchronously after the redraw call returns: on a busy machine the SVG can still
         // show the old fill for a moment, so read it until it changes (at most 15 s), then assert on what it shows.
         var titleFill = await chart.Locator("svg .gtitle").First.EvaluateAsync<string>("e => getComputedStyle(e).fill");
-        for (var waited = 0; waited < 15_000 && Brightness(titleFill) <= 180; waited += 250)
+        for (var waited = 0; waited < 15_000 && BrowserSession.Brightness(titleFill) <= 180; waited += 250)
         {
             await Task.Delay(250);
             titleFill = await chart.Locator("svg .gtitle").First.EvaluateAsync<string>("e => getComputedStyle(e).fill");
         }
         Assert.NotEqual(lightFill, titleFill);
-        Assert.True(Brightness(titleFill) > 180, $"chart title {titleFill} is not light on the dark page");
+        Assert.True(BrowserSession.Brightness(titleFill) > 180, $"chart title {titleFill} is not light on the dark page");
         var tickFill = await chart.Locator("svg .xtick text").First.EvaluateAsync<string>("e => getComputedStyle(e).fill");
-        Assert.True(Brightness(tickFill) > 150, $"tick label {tickFill} is not light on the dark page");
+        Assert.True(BrowserSession.Brightness(tickFill) > 150, $"tick label {tickFill} is not light on the dark page");
         // Plotly writes a translucent colour as an opaque stroke plus stroke-opacity.
         var grid = await chart.Locator("svg .ygrid").First.EvaluateAsync<string>("e => getComputedStyle(e).stroke + '|' + getComputedStyle(e).strokeOpacity");
         var (stroke, opacity) = (grid.Split('|')[0], double.Parse(grid.Split('|')[1], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.True(Brightness(stroke) * opacity < 100, $"gridline {grid} is harsh on the dark page");
-    }
-
-    private static double Brightness(string css)
-    {
-        var parts = Regex.Matches(css, @"[\d.]+").Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        return (parts[0] + parts[1] + parts[2]) / 3;
+        Assert.True(BrowserSession.Brightness(stroke) * opacity < 100, $"gridline {grid} is harsh on the dark page");
     }
 
     [Fact]

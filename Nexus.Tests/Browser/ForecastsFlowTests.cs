@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Nexus.Tests.Infrastructure;
 
@@ -6,17 +5,8 @@ namespace Nexus.Tests.Browser;
 
 /// <summary>The Forecasts page as a merchant sees it after a sync: the refresh job's forecast drawn, readable in light and dark.</summary>
 [Collection(HostCollection.Name)]
-public sealed partial class ForecastsFlowTests(NexusWebFactory app)
+public sealed class ForecastsFlowTests(NexusWebFactory app)
 {
-    [GeneratedRegex(@"[\d.]+")]
-    private static partial Regex Numbers();
-
-    private static double Brightness(string css)
-    {
-        var parts = Numbers().Matches(css).Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        return (parts[0] + parts[1] + parts[2]) / 3;
-    }
-
     private static async Task<string> TitleFillAsync(IPage page) =>
         await page.Locator("[data-testid=forecast-plot] svg .gtitle").First.EvaluateAsync<string>("e => getComputedStyle(e).fill");
 
@@ -55,12 +45,12 @@ public sealed partial class ForecastsFlowTests(NexusWebFactory app)
             await page.WaitForSelectorAsync("[data-testid=forecast-plot][data-chart-mode=light]", new PageWaitForSelectorOptions { Timeout = 60_000 });
         }
         var light = await TitleFillAsync(page);
-        for (var waited = 0; waited < 15_000 && Brightness(light) >= 128; waited += 250)
+        for (var waited = 0; waited < 15_000 && BrowserSession.Brightness(light) >= 128; waited += 250)
         {
             await Task.Delay(250);
             light = await TitleFillAsync(page);
         }
-        Assert.True(Brightness(light) < 128, $"chart title {light} is not dark on the light page");
+        Assert.True(BrowserSession.Brightness(light) < 128, $"chart title {light} is not dark on the light page");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "forecasts-light.png"), FullPage = true });
 
         try
@@ -68,12 +58,12 @@ public sealed partial class ForecastsFlowTests(NexusWebFactory app)
             await page.ClickAsync("[data-testid=dark-mode-toggle]");
             await page.WaitForSelectorAsync("[data-testid=forecast-plot][data-chart-mode=dark]", new PageWaitForSelectorOptions { Timeout = 60_000 });
             var dark = await TitleFillAsync(page);
-            for (var waited = 0; waited < 15_000 && Brightness(dark) <= 180; waited += 250)
+            for (var waited = 0; waited < 15_000 && BrowserSession.Brightness(dark) <= 180; waited += 250)
             {
                 await Task.Delay(250);
                 dark = await TitleFillAsync(page);
             }
-            Assert.True(Brightness(dark) > 180, $"chart title {dark} is not light on the dark page");
+            Assert.True(BrowserSession.Brightness(dark) > 180, $"chart title {dark} is not light on the dark page");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "forecasts-dark.png"), FullPage = true });
         }
         finally
