@@ -65,13 +65,35 @@ public sealed class NexusWebFactory : WebApplicationFactory<Program>
             BaseAddress = ServerAddress,
         };
 
+    private int _disposing;
+
     protected override void Dispose(bool disposing)
     {
-        base.Dispose(disposing);
+        // The base class re-enters Dispose(true) from DisposeAsync; only the first call stops the host.
+        if (disposing && Interlocked.Exchange(ref _disposing, 1) == 1) return;
+        // Stopping waits for running jobs. If one ignores its cancellation, the watchdog names it in the output, which
+        // is what tells such a failure apart from a slow machine.
+        using (new Timer(_ => ReportRunningJobs(), null, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30)))
+            base.Dispose(disposing);
         if (disposing)
         {
             try { Directory.Delete(DataFolder, recursive: true); }
             catch (IOException) { /* SQLite may still hold the WAL file briefly; the temp folder is cleaned by the OS. */ }
+        }
+    }
+
+    private static void ReportRunningJobs()
+    {
+        try
+        {
+            var running = Hangfire.JobStorage.Current.GetMonitoringApi().ProcessingJobs(0, 50);
+            Console.WriteLine($"The test host is still stopping; {running.Count} job(s) processing:");
+            foreach (var (id, job) in running)
+                Console.WriteLine($"  job {id}: {job.Job?.Type.Name}.{job.Job?.Method.Name}({string.Join(", ", job.Job?.Args ?? [])}) since {job.StartedAt:O} on {job.ServerId}");
+        }
+        catch (ObjectDisposedException)
+        {
+            Console.WriteLine("The test host is still stopping; its job storage is already disposed.");
         }
     }
 }
