@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Nexus.Core.Platforms.Sandbox.Behaviour;
-using Nexus.Core.Platforms.Sandbox.Benchmarks;
+using Nexus.Benchmarks.Sandbox;
 using Nexus.Core.Platforms.Sandbox.Defects;
 using Nexus.Core.Platforms.Sandbox.Generation;
 using Nexus.Core.Platforms.Sandbox.Hosting;
