@@ -6,8 +6,8 @@ using Nexus.Core.Platforms.Magento;
 using Nexus.Core.Platforms.Magento.Dto;
 using Nexus.Core.Platforms.Sandbox.Defects;
 using Nexus.Core.Platforms.Sandbox.Generation;
-using Nexus.Core.Platforms.Sandbox.Hosting;
-using Nexus.Core.Platforms.Sandbox.Magento;
+using Nexus.Web.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Magento;
 
 namespace Nexus.Benchmarks.Mapping;
 

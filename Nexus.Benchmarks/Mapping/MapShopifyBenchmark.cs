@@ -1,8 +1,8 @@
 using System.Globalization;
 using GraphQL.SystemTextJson;
 using Nexus.Core.Platforms.Sandbox.Generation;
-using Nexus.Core.Platforms.Sandbox.Hosting;
-using Nexus.Core.Platforms.Sandbox.Shopify;
+using Nexus.Web.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Shopify;
 using Nexus.Core.Platforms.Shopify;
 using Nexus.Benchmarks.Platforms.Shopify;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Nexus.Core.Platforms.Sandbox.Defects;
 using Nexus.Core.Platforms.Sandbox.Generation;
-using Nexus.Core.Platforms.Sandbox.WooCommerce;
+using Nexus.Web.Sandbox.WooCommerce;
 
 namespace Nexus.Benchmarks.Sandbox;
 

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Nexus.Core.Model;
 using Nexus.Core.Platforms.Sandbox.Generation;
-using Nexus.Core.Platforms.Sandbox.WooCommerce;
+using Nexus.Web.Sandbox.WooCommerce;
 using Nexus.Core.Platforms.WooCommerce;
 using Nexus.Core.Platforms;
 

@@ -1,16 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Nexus.Core.Resilience;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Nexus.Core.Platforms;
-using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Hosting;
 using Nexus.Core.Storage;
 using Nexus.Core.Stores;
 using Nexus.Core.Sync;
@@ -52,14 +48,7 @@ public sealed class SyncBenchEnvironment : IAsyncDisposable
 
     public static async Task<SyncBenchEnvironment> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSandbox(new ConfigurationBuilder().Build());
-        var sandbox = builder.Build();
-        sandbox.MapSandboxStores();
-        await sandbox.StartAsync(cancellationToken);
-        var address = sandbox.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (sandbox, sandboxUri) = await SandboxLoopbackServer.StartAsync(cancellationToken: cancellationToken);
 
         var folder = Path.Combine(Path.GetTempPath(), "nexus-bench", Guid.NewGuid().ToString("N"));
         var configuration = new ConfigurationBuilder()
@@ -78,7 +67,7 @@ public sealed class SyncBenchEnvironment : IAsyncDisposable
             .AddPlatforms(configuration)
             .AddSync(configuration)
             .BuildServiceProvider();
-        var environment = new SyncBenchEnvironment(sandbox, new Uri(address), services, folder);
+        var environment = new SyncBenchEnvironment(sandbox, sandboxUri, services, folder);
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
         await using var db = await environment.DbFactory.CreateDbContextAsync(cancellationToken);
         db.Tenants.Add(new Tenant { Id = environment._tenantId, Name = "bench", CreatedAt = DateTimeOffset.UnixEpoch });

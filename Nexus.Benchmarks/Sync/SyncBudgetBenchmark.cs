@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Nexus.Core.Platforms.Sandbox.Generation;
-using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Hosting;
 using Nexus.Core.Sync;
 
 namespace Nexus.Benchmarks.Sync;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Magento.Connector;
-using Nexus.Core.Platforms.Sandbox.Hosting;
-using Nexus.Core.Platforms.Sandbox.Magento;
+using Nexus.Web.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Magento;
 using Nexus.Core.Resilience;
 using Nexus.Core.Stores;
 using Nexus.Tests.Platforms.Sandbox;

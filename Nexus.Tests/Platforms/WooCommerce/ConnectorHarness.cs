@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Mapping;
-using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Hosting;
 using Nexus.Core.Platforms.WooCommerce;
 using Nexus.Core.Resilience;
 using Nexus.Core.Stores;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Mapping;
-using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Hosting;
 using Nexus.Core.Platforms.Shopify.Connector;
 using Nexus.Core.Resilience;
 using Nexus.Core.Stores;
