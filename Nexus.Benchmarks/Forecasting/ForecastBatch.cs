@@ -1,4 +1,7 @@
-namespace Nexus.Core.Analytics.Forecasting;
+using Nexus.Core.Analytics;
+using Nexus.Core.Analytics.Forecasting;
+
+namespace Nexus.Benchmarks.Forecasting;
 
 /// <summary>Forecasts many series on all cores; a series that fails gets its reason, the others still run.</summary>
 public static class ForecastBatch
