@@ -10,6 +10,7 @@ using Nexus.Core.Storage;
 using Nexus.Core.Stores;
 using Nexus.Core.Sync;
 using Nexus.Core.Tenancy;
+using Nexus.Benchmarks.Sync;
 
 namespace Nexus.Benchmarks.Csv;
 
@@ -93,26 +94,12 @@ public sealed class ImportCsvBenchmark : IBenchmark
         }
     }
 
-    private static ServiceProvider Services(string folder)
+    private static ServiceProvider Services(string folder) => BenchSyncServices.Build(new()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"{NexusStorageOptions.Section}:DataFolder"] = folder,
-                // The 1M-row file is about 320 MB, past the merchant-facing default of 200 MB.
-                [$"{CsvImportOptions.Section}:{nameof(CsvImportOptions.MaxUploadBytes)}"] = (4L * 1024 * 1024 * 1024).ToString(CultureInfo.InvariantCulture),
-            })
-            .Build();
-        return new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider())
-            .AddNexusStorage(configuration)
-            .AddStores()
-            .AddPlatforms(configuration)
-            .AddSync(configuration)
-            .BuildServiceProvider();
-    }
+        [$"{NexusStorageOptions.Section}:DataFolder"] = folder,
+        // The 1M-row file is about 320 MB, past the merchant-facing default of 200 MB.
+        [$"{CsvImportOptions.Section}:{nameof(CsvImportOptions.MaxUploadBytes)}"] = (4L * 1024 * 1024 * 1024).ToString(CultureInfo.InvariantCulture),
+    });
 
     /// <summary>Samples the process's working set at every progress report (once per page).</summary>
     private sealed class PeakSampler : ISyncProgressSink

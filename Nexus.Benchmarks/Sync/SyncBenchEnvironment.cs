@@ -51,22 +51,11 @@ public sealed class SyncBenchEnvironment : IAsyncDisposable
         var (sandbox, sandboxUri) = await SandboxLoopbackServer.StartAsync(cancellationToken: cancellationToken);
 
         var folder = Path.Combine(Path.GetTempPath(), "nexus-bench", Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"{NexusStorageOptions.Section}:DataFolder"] = folder,
-                [$"{NetworkAccessOptions.Section}:AllowLoopback"] = "true", // the bench's sandbox store is on loopback
-            })
-            .Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider())
-            .AddNexusStorage(configuration)
-            .AddStores()
-            .AddPlatforms(configuration)
-            .AddSync(configuration)
-            .BuildServiceProvider();
+        var services = BenchSyncServices.Build(new()
+        {
+            [$"{NexusStorageOptions.Section}:DataFolder"] = folder,
+            [$"{NetworkAccessOptions.Section}:AllowLoopback"] = "true", // the bench's sandbox store is on loopback
+        });
         var environment = new SyncBenchEnvironment(sandbox, sandboxUri, services, folder);
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
         await using var db = await environment.DbFactory.CreateDbContextAsync(cancellationToken);
