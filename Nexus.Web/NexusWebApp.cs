@@ -5,7 +5,7 @@ using Nexus.Core.Analytics.Forecasting;
 using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Monitoring;
 using Nexus.Core.Platforms;
-using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Hosting;
 using Nexus.Core.Sync;
 using Nexus.Core.Storage;
 using Nexus.Core.Stores;

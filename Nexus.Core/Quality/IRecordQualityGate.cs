@@ -46,8 +46,8 @@ public enum FactKey { Id, Email, Sku }
 /// <summary>
 /// The sync engine's seam for data quality: every page passes through it between mapping and storage. Pure apart from
 /// the facts it asks for: it returns decisions (store, quarantine, issues) and Storage writes them.
-/// <see cref="QualityGate"/> cleanses and validates; <see cref="PassThroughQualityGate"/> does nothing (tests of the
-/// engine itself, and the benchmark's baseline).
+/// <see cref="QualityGate"/> cleanses and validates; the benchmarks' <c>PassThroughQualityGate</c> does nothing (tests of
+/// the engine itself, and the quality benchmark's baseline).
 /// </summary>
 public interface IRecordQualityGate
 {
@@ -57,15 +57,4 @@ public interface IRecordQualityGate
 
     /// <summary>Called once when a run (or re-validation) ends: records the store's score for the trend.</summary>
     Task RunFinishedAsync(QualityScope scope, string trigger, CancellationToken cancellationToken);
-}
-
-public sealed class PassThroughQualityGate : IRecordQualityGate
-{
-    public static PassThroughQualityGate Instance { get; } = new();
-
-    public Task<GatedPage<T>> ApplyAsync<T>(QualityEntity<T> entity, QualityScope scope, IReadOnlyList<T> records, IReadOnlyList<Quarantined> mappingQuarantine,
-        IStoreFactsSource facts, CancellationToken cancellationToken)
-        where T : class => Task.FromResult(new GatedPage<T>(records, mappingQuarantine, PageQuality.None, []));
-
-    public Task RunFinishedAsync(QualityScope scope, string trigger, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Nexus.Core.Benchmarks;
-using Nexus.Core.Benchmarks.Analytics;
+using Nexus.Benchmarks;
+using Nexus.Benchmarks.Analytics;
 
 namespace Nexus.Tests.Benchmarks;
 

@@ -1,5 +1,5 @@
-using Nexus.Core.Benchmarks;
-using Nexus.Core.Benchmarks.Csv;
+using Nexus.Benchmarks;
+using Nexus.Benchmarks.Csv;
 using Nexus.Core.Platforms.Csv;
 
 namespace Nexus.Tests.Benchmarks;

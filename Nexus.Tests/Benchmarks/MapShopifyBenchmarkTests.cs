@@ -1,5 +1,5 @@
-using Nexus.Core.Benchmarks;
-using Nexus.Core.Benchmarks.Mapping;
+using Nexus.Benchmarks;
+using Nexus.Benchmarks.Mapping;
 
 namespace Nexus.Tests.Benchmarks;
 

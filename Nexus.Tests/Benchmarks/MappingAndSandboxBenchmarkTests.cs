@@ -1,6 +1,6 @@
-using Nexus.Core.Benchmarks;
-using Nexus.Core.Benchmarks.Mapping;
-using Nexus.Core.Benchmarks.Sandbox;
+using Nexus.Benchmarks;
+using Nexus.Benchmarks.Mapping;
+using Nexus.Benchmarks.Sandbox;
 using Nexus.Core.Platforms.WooCommerce;
 
 namespace Nexus.Tests.Benchmarks;

@@ -1,4 +1,4 @@
-using Nexus.Core.Benchmarks.Sync;
+using Nexus.Benchmarks.Sync;
 using Nexus.Core.Platforms.Sandbox.Generation;
 using Nexus.Core.Sync;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Hosting;
 using Nexus.Core.Storage;
 using Nexus.Tests.Infrastructure;
 

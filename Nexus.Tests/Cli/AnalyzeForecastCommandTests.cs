@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Nexus.Core.Benchmarks.Forecasting;
+using Nexus.Benchmarks.Forecasting;
 using Nexus.Tests.Infrastructure;
 
 namespace Nexus.Tests.Cli;

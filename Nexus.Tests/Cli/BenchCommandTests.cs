@@ -20,7 +20,7 @@ public sealed class BenchCommandTests : IDisposable
     [Fact]
     public async Task List_names_the_analytics_benchmark()
     {
-        var result = await CliRun.RunAsync("bench", "list", "--json");
+        var result = await CliRun.BenchAsync("list", "--json");
 
         Assert.True(result.ExitCode == 0, result.Error);
         var names = JsonDocument.Parse(result.Out).RootElement.EnumerateArray().Select(b => b.GetProperty("name").GetString());
@@ -30,7 +30,7 @@ public sealed class BenchCommandTests : IDisposable
     [Fact]
     public async Task Analytics_at_small_size_reports_positive_figures_against_a_same_run_baseline()
     {
-        var result = await CliRun.RunAsync("bench", "analytics", "--size", "300", "--json");
+        var result = await CliRun.BenchAsync("analytics", "--size", "300", "--json");
 
         Assert.True(result.ExitCode == 0, result.Error);
         var json = JsonDocument.Parse(result.Out).RootElement;
@@ -52,10 +52,21 @@ public sealed class BenchCommandTests : IDisposable
     [Fact]
     public async Task Unknown_benchmark_fails_listing_the_known_ones()
     {
-        var result = await CliRun.RunAsync("bench", "no-such-bench");
+        var result = await CliRun.BenchAsync("no-such-bench");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("analytics", result.Error);
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
+    public async Task The_apps_bench_verb_exits_2_pointing_at_the_benchmarks_project()
+    {
+        var result = await CliRun.RunAsync("bench", "analytics", "--size", "300");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("./nexus bench", result.Error);
+        Assert.Contains("Nexus.Benchmarks", result.Error);
         Assert.Equal("", result.Out);
     }
 }

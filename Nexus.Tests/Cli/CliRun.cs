@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nexus.Benchmarks.Cli;
 using Nexus.Core.Analytics;
 using Nexus.Web.Cli;
 
@@ -13,7 +14,12 @@ internal sealed record CliOutput(int ExitCode, string Out, string Error);
 /// </summary>
 internal static class CliRun
 {
-    public static async Task<CliOutput> RunAsync(params string[] args)
+    public static Task<CliOutput> RunAsync(params string[] args) => CaptureAsync(() => NexusCli.RunAsync(args));
+
+    /// <summary>Runs the benchmarks' command line (<c>./nexus bench ARGS</c>) in-process, captured the same way.</summary>
+    public static Task<CliOutput> BenchAsync(params string[] args) => CaptureAsync(() => BenchCommand.RunAsync(args));
+
+    private static async Task<CliOutput> CaptureAsync(Func<Task<int>> run)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         var (originalOut, originalError) = (Console.Out, Console.Error);
@@ -21,7 +27,7 @@ internal static class CliRun
         Console.SetError(stderr);
         try
         {
-            var exit = await NexusCli.RunAsync(args);
+            var exit = await run();
             return new CliOutput(exit, stdout.ToString(), stderr.ToString());
         }
         finally

@@ -20,7 +20,7 @@ public sealed class QualityBenchCommandTests : IDisposable
     [Fact]
     public async Task Bench_quality_prints_precision_and_recall_per_defect_kind_and_both_throughputs()
     {
-        var result = await CliRun.RunAsync("bench", "quality", "--size", "500", "--json");
+        var result = await CliRun.BenchAsync("quality", "--size", "500", "--json");
 
         Assert.True(result.ExitCode == 0, result.Error);
         var figures = JsonDocument.Parse(result.Out).RootElement.GetProperty("figures").EnumerateArray()

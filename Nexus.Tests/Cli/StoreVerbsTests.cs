@@ -1,7 +1,7 @@
 using Nexus.Core.Platforms.Shopify.Connector;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Hosting;
 using Nexus.Tests.Infrastructure;
 
 namespace Nexus.Tests.Cli;

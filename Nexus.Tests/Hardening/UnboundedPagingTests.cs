@@ -95,6 +95,6 @@ public class UnboundedPagingTests
         {
             Id = WooCommerceConnector.PlatformId, DisplayName = "WooCommerce", Credentials = [], CreateConnector = (_, _) => store.Connector(http),
         }], new ServiceCollection().BuildServiceProvider());
-        return new SyncEngine(db, db.Protector, registry, new RecordUpserter(db), gate ?? PassThroughQualityGate.Instance, Options.Create(options), TimeProvider.System, NullLogger<SyncEngine>.Instance);
+        return new SyncEngine(db, db.Protector, registry, new RecordUpserter(db), gate ?? Nexus.Benchmarks.Quality.PassThroughQualityGate.Instance, Options.Create(options), TimeProvider.System, NullLogger<SyncEngine>.Instance);
     }
 }

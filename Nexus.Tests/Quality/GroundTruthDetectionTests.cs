@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Platforms.Sandbox.Defects;
 using Nexus.Core.Platforms.Sandbox.Generation;
-using Nexus.Core.Quality.Benchmarks;
+using Nexus.Benchmarks.Quality;
 using Nexus.Core.Sync;
 using Xunit.Abstractions;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Sandbox.Defects;
 using Nexus.Core.Platforms.Sandbox.Generation;
-using Nexus.Core.Platforms.Sandbox.InProcess;
+using Nexus.Benchmarks.Sandbox;
 using Nexus.Core.Quality;
 using Nexus.Core.Quality.Scoring;
 using Nexus.Core.Quality.Storage;

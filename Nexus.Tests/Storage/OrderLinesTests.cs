@@ -89,7 +89,7 @@ public sealed class OrderLinesTests
     private static SyncEngine Engine(ScratchStoreDatabase db, IStoreConnector connector, TimeProvider clock)
     {
         var registry = new PlatformRegistry([TestPlatforms.Descriptor("memory", connector)], new ServiceCollection().BuildServiceProvider());
-        return new SyncEngine(db, db.Protector, registry, new RecordUpserter(db), Nexus.Core.Quality.PassThroughQualityGate.Instance,
+        return new SyncEngine(db, db.Protector, registry, new RecordUpserter(db), Nexus.Benchmarks.Quality.PassThroughQualityGate.Instance,
             Options.Create(new SyncOptions { WorkersPerStore = 2 }), clock, NullLogger<SyncEngine>.Instance);
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Core.Platforms.Sandbox.Generation;
-using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Hosting;
 using Nexus.Core.Storage;
 using Nexus.Tests.Cli;
 using Nexus.Tests.Infrastructure;

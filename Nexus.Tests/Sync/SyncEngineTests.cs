@@ -30,7 +30,7 @@ public sealed class SyncEngineTests : IAsyncLifetime
 
         var services = new ServiceCollection().BuildServiceProvider();
         var registry = new PlatformRegistry([TestPlatforms.Descriptor("memory", _connector)], services);
-        _engine = new SyncEngine(_db, _db.Protector, registry, new RecordUpserter(_db), Nexus.Core.Quality.PassThroughQualityGate.Instance, Options.Create(new SyncOptions { WorkersPerStore = 3 }), _clock, NullLogger<SyncEngine>.Instance);
+        _engine = new SyncEngine(_db, _db.Protector, registry, new RecordUpserter(_db), Nexus.Benchmarks.Quality.PassThroughQualityGate.Instance, Options.Create(new SyncOptions { WorkersPerStore = 3 }), _clock, NullLogger<SyncEngine>.Instance);
     }
 
     private static Order Order(string id, decimal total, DateTimeOffset modified) => new()

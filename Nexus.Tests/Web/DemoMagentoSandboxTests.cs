@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Core.Accounts;
-using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Hosting;
 using Nexus.Core.Platforms.WooCommerce.Auth;
 using Nexus.Core.Stores;
 using Nexus.Tests.Infrastructure;

@@ -28,7 +28,7 @@ public static class NexusCli
             ImportCommand.Create(),
             ExportCommand.Create(),
             AnalyzeCommand.Create(),
-            BenchCommand.Create(),
+            MovedBenchCommand.Create(),
             QualityCommand.Create(),
         };
         // "help" on its own is not a System.CommandLine word; "help VERB" means "VERB --help".
@@ -38,9 +38,11 @@ public static class NexusCli
     }
 
     /// <summary>A host with Nexus's services and configuration but no web server, for verbs to run in.</summary>
-    internal static WebApplication BuildHost()
+    /// <param name="configureServices">Services a caller adds to the app's (the benchmarks add their own).</param>
+    internal static WebApplication BuildHost(Action<IServiceCollection>? configureServices = null)
     {
         var builder = NexusWebApp.CreateBuilder([]);
+        configureServices?.Invoke(builder.Services);
         // Verbs print their own progress; only warnings and errors from the libraries reach stderr.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

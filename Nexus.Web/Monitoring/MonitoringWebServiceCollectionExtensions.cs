@@ -16,7 +16,6 @@ public static class MonitoringWebServiceCollectionExtensions
     {
         services.AddMonitoring(configuration);
         services.AddSingleton<IDeploymentCheckSource, JobStorageDeploymentCheck>();
-        services.AddSingleton<Nexus.Core.Monitoring.Health.IHealthBenchmarkTarget, WebHealthBenchmarkTarget>();
         return services;
     }
 

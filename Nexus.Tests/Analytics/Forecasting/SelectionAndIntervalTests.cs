@@ -1,6 +1,6 @@
 using Nexus.Core.Analytics;
 using Nexus.Core.Analytics.Forecasting;
-using Nexus.Core.Benchmarks.Forecasting;
+using Nexus.Benchmarks.Forecasting;
 
 namespace Nexus.Tests.Analytics.Forecasting;
 

@@ -1,5 +1,5 @@
 using Nexus.Core.Analytics.Forecasting;
-using Nexus.Core.Benchmarks.Forecasting;
+using Nexus.Benchmarks.Forecasting;
 
 namespace Nexus.Tests.Analytics.Forecasting;
 

@@ -40,7 +40,7 @@ internal sealed class CsvImportHarness : IAsyncDisposable
         var uploads = new CsvUploadStore(db, options, Options.Create(new NexusStorageOptions { DataFolder = db.Folder }), clock);
         var services = new ServiceCollection().AddSingleton(uploads).AddSingleton<IOptions<CsvImportOptions>>(options).BuildServiceProvider();
         var registry = new PlatformRegistry([CsvPlatform.Descriptor], services);
-        var engine = new SyncEngine(db, db.Protector, registry, new RecordUpserter(db), Core.Quality.PassThroughQualityGate.Instance,
+        var engine = new SyncEngine(db, db.Protector, registry, new RecordUpserter(db), Nexus.Benchmarks.Quality.PassThroughQualityGate.Instance,
             Options.Create(new SyncOptions()), clock, NullLogger<SyncEngine>.Instance);
         return new CsvImportHarness(db, uploads, new CsvImporter(uploads, engine), maxUploadBytes);
     }

@@ -1,5 +1,5 @@
 using System.Text;
-using Nexus.Core.Benchmarks.Csv;
+using Nexus.Benchmarks.Csv;
 using Nexus.Core.Model;
 using Nexus.Core.Platforms.Csv;
 using static Nexus.Tests.Platforms.Csv.CsvTestFiles;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nexus.Core.Accounts;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Sandbox.Generation;
-using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Hosting;
 using Nexus.Core.Storage;
 using Nexus.Core.Stores;
 using Nexus.Core.Sync;

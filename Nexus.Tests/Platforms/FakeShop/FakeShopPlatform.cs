@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nexus.Core.Model;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Mapping;
-using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Hosting;
 using Nexus.Core.Resilience;
 
 namespace Nexus.Tests.Platforms.FakeShop;

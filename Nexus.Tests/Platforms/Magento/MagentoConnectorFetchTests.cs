@@ -1,8 +1,8 @@
 using System.Globalization;
 using Nexus.Core.Model;
 using Nexus.Core.Platforms;
-using Nexus.Core.Platforms.Sandbox.Behaviour;
-using Nexus.Core.Platforms.Sandbox.Magento;
+using Nexus.Web.Sandbox.Behaviour;
+using Nexus.Web.Sandbox.Magento;
 
 namespace Nexus.Tests.Platforms.Magento;
 

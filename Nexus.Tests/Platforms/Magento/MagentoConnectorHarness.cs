@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Magento.Connector;
-using Nexus.Core.Platforms.Sandbox.Hosting;
-using Nexus.Core.Platforms.Sandbox.Magento;
+using Nexus.Web.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Magento;
 using Nexus.Core.Resilience;
 using Nexus.Core.Stores;
 using Nexus.Tests.Platforms.Sandbox;
@@ -64,16 +64,7 @@ public sealed class MagentoConnectorHarness : IAsyncDisposable
     public int Requests(string resourceSuffix) => Recorder.Requests.Count(r => r.Path.EndsWith(resourceSuffix, StringComparison.Ordinal));
 
     /// <summary>Runs <paramref name="work"/>, moving the fake clock 1 s at a time while nothing is on the wire.</summary>
-    public async Task<T> DriveAsync<T>(Func<Task<T>> work)
-    {
-        var task = work();
-        while (!task.IsCompleted)
-        {
-            await Task.WhenAny(task, Task.Delay(2));
-            if (Recorder.InFlight == 0 || Recorder.StuckFor > TimeSpan.FromMilliseconds(300)) Time.Advance(TimeSpan.FromSeconds(1));
-        }
-        return await task;
-    }
+    public Task<T> DriveAsync<T>(Func<Task<T>> work) => Recorder.DriveAsync(Time, work);
 
     public Task<(List<T> Records, List<Nexus.Core.Platforms.Mapping.Quarantined> Quarantined)> FetchAllAsync<T>(
         Func<PageRequest, CancellationToken, Task<FetchedPage<T>>> fetch, DateTimeOffset? modifiedAfter = null)

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Nexus.Core.Benchmarks;
-using Nexus.Core.Benchmarks.Mapping;
+using Nexus.Benchmarks;
+using Nexus.Benchmarks.Mapping;
 
 namespace Nexus.Tests.Platforms.Magento;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Nexus.Core.Platforms.Sandbox.Defects;
 using Nexus.Core.Platforms.Sandbox.Generation;
-using Nexus.Core.Platforms.Sandbox.WooCommerce;
+using Nexus.Web.Sandbox.WooCommerce;
 
 namespace Nexus.Tests.Platforms.Sandbox;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Nexus.Core.Platforms.Sandbox.Generation;
-using Nexus.Core.Platforms.Sandbox.Hosting;
-using Nexus.Core.Platforms.Sandbox.Magento;
+using Nexus.Web.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Magento;
 using Nexus.Core.Platforms.WooCommerce.Auth;
 
 namespace Nexus.Tests.Platforms.Sandbox;

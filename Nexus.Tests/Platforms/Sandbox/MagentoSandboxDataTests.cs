@@ -3,7 +3,7 @@ using Nexus.Core.Model;
 using Nexus.Core.Platforms.Magento;
 using Nexus.Core.Platforms.Sandbox.Defects;
 using Nexus.Core.Platforms.Sandbox.Generation;
-using Nexus.Core.Platforms.Sandbox.Magento;
+using Nexus.Web.Sandbox.Magento;
 using static Nexus.Tests.Platforms.Sandbox.MagentoSandboxClient;
 
 namespace Nexus.Tests.Platforms.Sandbox;
@@ -14,7 +14,7 @@ public class MagentoSandboxDataTests
     private static readonly MagentoMappingOptions Gbp = new("GBP");
 
     /// <summary>A Small store (100 products: five bundles) without defects, so every record must map.</summary>
-    private static Nexus.Core.Platforms.Sandbox.Hosting.SandboxStoreOptions Clean(string name)
+    private static Nexus.Web.Sandbox.Hosting.SandboxStoreOptions Clean(string name)
     {
         var options = Store(name, seed: 11);
         options.DefectRate = 0;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Nexus.Core.Platforms.Magento;
-using Nexus.Core.Platforms.Sandbox.Behaviour;
+using Nexus.Web.Sandbox.Behaviour;
 using Nexus.Core.Platforms.Sandbox.Generation;
-using Nexus.Core.Platforms.Sandbox.Magento;
+using Nexus.Web.Sandbox.Magento;
 using static Nexus.Tests.Platforms.Sandbox.MagentoSandboxClient;
 
 namespace Nexus.Tests.Platforms.Sandbox;

@@ -2,11 +2,11 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Nexus.Core.Platforms.Sandbox.Behaviour;
-using Nexus.Core.Platforms.Sandbox.Benchmarks;
+using Nexus.Web.Sandbox.Behaviour;
+using Nexus.Benchmarks.Sandbox;
 using Nexus.Core.Platforms.Sandbox.Defects;
 using Nexus.Core.Platforms.Sandbox.Generation;
-using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Hosting;
 
 namespace Nexus.Tests.Platforms.Sandbox;
 

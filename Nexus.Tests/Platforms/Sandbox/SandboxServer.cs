@@ -2,13 +2,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Hosting;
 using Nexus.Core.Platforms.WooCommerce.Auth;
 
 namespace Nexus.Tests.Platforms.Sandbox;
@@ -37,16 +33,8 @@ public sealed class SandboxServer : IAsyncDisposable
     public static async Task<SandboxServer> StartAsync(params SandboxStoreOptions[] stores)
     {
         var time = new FakeTimeProvider(Start);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSandbox(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-        var app = builder.Build();
-        app.MapSandboxStores();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var server = new SandboxServer(app, time, new Uri(address));
+        var (app, baseUri) = await SandboxLoopbackServer.StartAsync(time);
+        var server = new SandboxServer(app, time, baseUri);
         foreach (var s in stores) server.Registry.Add(s);
         return server;
     }

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Nexus.Core.Platforms.Sandbox.Hosting;
-using Nexus.Core.Platforms.Sandbox.WooCommerce;
+using Nexus.Web.Sandbox.Hosting;
+using Nexus.Web.Sandbox.WooCommerce;
 using Nexus.Core.Platforms.WooCommerce.Auth;
 
 namespace Nexus.Tests.Platforms.Sandbox;

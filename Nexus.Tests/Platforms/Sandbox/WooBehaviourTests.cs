@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Nexus.Core.Platforms.Sandbox.Behaviour;
+using Nexus.Web.Sandbox.Behaviour;
 
 namespace Nexus.Tests.Platforms.Sandbox;
 

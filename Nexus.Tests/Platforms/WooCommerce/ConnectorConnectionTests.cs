@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Nexus.Core.Platforms.Sandbox.Behaviour;
+using Nexus.Web.Sandbox.Behaviour;
 using Nexus.Core.Platforms.WooCommerce;
 
 namespace Nexus.Tests.Platforms.WooCommerce;

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Mapping;
-using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Hosting;
 using Nexus.Core.Platforms.WooCommerce;
 using Nexus.Core.Resilience;
 using Nexus.Core.Stores;
@@ -65,16 +65,7 @@ public sealed class ConnectorHarness : IAsyncDisposable
         => new(Http, new ConnectorTarget(1, baseUrl ?? BaseUrl, new StoreCredentials("ck_test", secret)), options ?? TestOptions, Time);
 
     /// <summary>Runs <paramref name="work"/>, moving the fake clock 1 s at a time while nothing is on the wire.</summary>
-    public async Task<T> DriveAsync<T>(Func<Task<T>> work)
-    {
-        var task = work();
-        while (!task.IsCompleted)
-        {
-            await Task.WhenAny(task, Task.Delay(2));
-            if (Recorder.InFlight == 0 || Recorder.StuckFor > TimeSpan.FromMilliseconds(300)) Time.Advance(TimeSpan.FromSeconds(1));
-        }
-        return await task;
-    }
+    public Task<T> DriveAsync<T>(Func<Task<T>> work) => Recorder.DriveAsync(Time, work);
 
     public Task DriveAsync(Func<Task> work) => DriveAsync(async () => { await work(); return 0; });
 
@@ -116,6 +107,22 @@ public sealed class RecordingHandler(TimeProvider time) : DelegatingHandler
     public ConcurrentQueue<(DateTimeOffset SentAt, string Path, HttpStatusCode Status)> Requests { get; } = new();
     public int InFlight => Volatile.Read(ref _inFlight);
     public TimeSpan StuckFor => InFlight == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastChange));
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, moving <paramref name="clock"/> 1 s at a time while nothing is on the wire (or a
+    /// request has waited 300 ms of real time: it is sleeping on the fake clock inside the server). Every connector
+    /// harness drives its fake clock this way.
+    /// </summary>
+    public async Task<T> DriveAsync<T>(FakeTimeProvider clock, Func<Task<T>> work)
+    {
+        var task = work();
+        while (!task.IsCompleted)
+        {
+            await Task.WhenAny(task, Task.Delay(2));
+            if (InFlight == 0 || StuckFor > TimeSpan.FromMilliseconds(300)) clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        return await task;
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 using System.Net;
 using Xunit.Abstractions;
 using Nexus.Core.Platforms;
-using Nexus.Core.Platforms.Sandbox.Behaviour;
+using Nexus.Web.Sandbox.Behaviour;
 using Nexus.Core.Platforms.WooCommerce;
 using Nexus.Core.Resilience;
 using Nexus.Core.Stores;

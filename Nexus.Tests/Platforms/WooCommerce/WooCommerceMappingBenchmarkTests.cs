@@ -1,4 +1,5 @@
 using Nexus.Core.Platforms.WooCommerce;
+using Nexus.Benchmarks.Platforms.WooCommerce;
 using static Nexus.Tests.Platforms.WooCommerce.WooFixtures;
 
 namespace Nexus.Tests.Platforms.WooCommerce;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Bunit;
-using Nexus.Core.Benchmarks.Analytics;
+using Nexus.Benchmarks.Analytics;
 using Nexus.Core.Model;
 using Nexus.Core.Storage;
 using Nexus.Tests.Analytics.Metrics;

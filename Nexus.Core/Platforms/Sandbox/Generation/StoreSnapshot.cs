@@ -23,11 +23,13 @@ public sealed class StoreSnapshot
 
     public DateTime NowUtc { get; }
     public int OrderCount { get; }
-    internal long[] CreatedTicks { get; }
+    // The raw indexes are public for the platform emulators (Nexus.Web/Sandbox), which binary-search them to page by
+    // date without copying; they are never written after the snapshot is published.
+    public long[] CreatedTicks { get; }
     internal int[] DayOf { get; }
-    internal int[] CustomerOf { get; }
-    internal long[] OrderModifiedTicks { get; }
-    internal long[] CustomerModifiedTicks { get; } // index = customer id - 1
+    public int[] CustomerOf { get; }
+    public long[] OrderModifiedTicks { get; }
+    public long[] CustomerModifiedTicks { get; } // index = customer id - 1
 
     public DateTime OrderCreatedUtc(int index) => new(CreatedTicks[index], DateTimeKind.Utc);
     public DateTime OrderModifiedUtc(int index) => new(OrderModifiedTicks[index], DateTimeKind.Utc);

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Nexus.Core.Platforms.Sandbox.Shopify;
+using Nexus.Web.Sandbox.Shopify;
 
 namespace Nexus.Tests.Platforms.Sandbox.Shopify;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Nexus.Core.Platforms.Sandbox.Behaviour;
+using Nexus.Web.Sandbox.Behaviour;
 
 namespace Nexus.Tests.Platforms.Sandbox.Shopify;
 

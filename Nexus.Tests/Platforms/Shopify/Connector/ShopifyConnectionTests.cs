@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Core.Platforms;
-using Nexus.Core.Platforms.Sandbox.Behaviour;
+using Nexus.Web.Sandbox.Behaviour;
 using Nexus.Core.Platforms.Shopify.Connector;
 using Nexus.Core.Resilience;
 using Nexus.Core.Stores;

@@ -1,7 +1,7 @@
 using System.Text;
 using Nexus.Core.Model;
 using Nexus.Core.Platforms;
-using Nexus.Core.Platforms.Sandbox.Behaviour;
+using Nexus.Web.Sandbox.Behaviour;
 using Nexus.Core.Platforms.Sandbox.Defects;
 using Nexus.Core.Platforms.Sandbox.Generation;
 using Nexus.Core.Platforms.Shopify.Connector;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Mapping;
-using Nexus.Core.Platforms.Sandbox.Hosting;
+using Nexus.Web.Sandbox.Hosting;
 using Nexus.Core.Platforms.Shopify.Connector;
 using Nexus.Core.Resilience;
 using Nexus.Core.Stores;
@@ -59,16 +59,7 @@ public sealed class ShopifyConnectorHarness : IAsyncDisposable
     public ShopifyConnector Connector(ShopifyConnectorOptions? options = null, string token = ShopifySandbox.Token, string? baseUrl = null) =>
         new(Http, new ConnectorTarget(1, baseUrl ?? BaseUrl, new StoreCredentials([new(ShopifyConnector.TokenField, token)])), options ?? TestOptions, Time);
 
-    public async Task<T> DriveAsync<T>(Func<Task<T>> work)
-    {
-        var task = work();
-        while (!task.IsCompleted)
-        {
-            await Task.WhenAny(task, Task.Delay(2));
-            if (Recorder.InFlight == 0 || Recorder.StuckFor > TimeSpan.FromMilliseconds(300)) Time.Advance(TimeSpan.FromSeconds(1));
-        }
-        return await task;
-    }
+    public Task<T> DriveAsync<T>(Func<Task<T>> work) => Recorder.DriveAsync(Time, work);
 
     public Task<(List<T> Records, List<Quarantined> Quarantined)> FetchAllAsync<T>(Func<PageRequest, CancellationToken, Task<FetchedPage<T>>> fetch, DateTimeOffset? modifiedAfter = null)
         => DriveAsync(() => ConnectorHarness.CollectAsync(fetch, modifiedAfter));
