@@ -51,7 +51,7 @@ public sealed class MagentoWizardFlowTests(NexusWebFactory app)
             Assert.Equal(1, await page.Locator($"[data-testid=store-{name}] input, input[data-testid=store-{name}]").CountAsync());
         // The secrets are masked; the consumer key and the store code are not.
         Assert.Equal(["text", "password", "password", "password", "text"],
-            await Task.WhenAll(IntegrationFields.Append(MagentoCredentials.StoreCode).Select(name => Field(page, name).GetAttributeAsync("type"))));
+            await Task.WhenAll(IntegrationFields.Append(MagentoCredentials.StoreCode).Select(async name => await Field(page, name).GetAttributeAsync("type") ?? "")));
 
         await Field(page, "url").FillAsync(MagentoHostStores.Url(app, sandbox));
         await Field(page, MagentoCredentials.ConsumerKey).FillAsync(MagentoSandboxClient.ConsumerKey);
