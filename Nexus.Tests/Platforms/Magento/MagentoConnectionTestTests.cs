@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Magento.Connector;
@@ -120,10 +118,7 @@ public class MagentoConnectionTestTests
     public async Task A_closed_port_is_named_unreachable_with_the_address_and_what_to_check()
     {
         await using var h = await MagentoConnectorHarness.StartAsync();
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop(); // nothing listens there any more: connection refused
+        var port = LoopbackPort.Closed();
         var result = await TestAsync(h, h.Connector(baseUrl: $"http://127.0.0.1:{port}/"));
 
         Assert.False(result.Ok);
