@@ -8,8 +8,8 @@ using Nexus.Core.Storage;
 using Nexus.Core.Sync;
 using Nexus.Tests.Cli;
 using Nexus.Tests.Hardening;
-using Nexus.Tests.Platforms.Magento;
 using Nexus.Tests.Infrastructure;
+using Nexus.Tests.Platforms.Magento;
 using Nexus.Web.Cli;
 
 namespace Nexus.Tests.Sync;

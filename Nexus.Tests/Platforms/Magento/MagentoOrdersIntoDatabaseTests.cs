@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Nexus.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nexus.Core.Accounts;
 using Nexus.Core.Model;
 using Nexus.Core.Platforms.Magento.Connector;
 using Nexus.Core.Storage;
