@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -8,7 +7,9 @@ using Nexus.Web.Sandbox.Hosting;
 using Nexus.Core.Storage;
 using Nexus.Core.Sync;
 using Nexus.Tests.Cli;
+using Nexus.Tests.Hardening;
 using Nexus.Tests.Infrastructure;
+using Nexus.Tests.Platforms.Magento;
 using Nexus.Web.Cli;
 
 namespace Nexus.Tests.Sync;
@@ -22,29 +23,19 @@ public sealed class KillAndResumeTests(NexusWebFactory app) : IDisposable
 {
     private readonly TempFolder _data = new();
 
-    [Fact]
-    public async Task A_sync_process_killed_mid_way_resumes_from_its_checkpoint_and_ends_exact()
+    [Theory]
+    [InlineData("woocommerce")]
+    [InlineData("magento")]
+    public async Task A_sync_process_killed_mid_way_resumes_from_its_checkpoint_and_ends_exact(string platform)
     {
-        var name = $"kill-{Guid.NewGuid():N}"[..16];
-        var sandbox = app.Services.GetRequiredService<SandboxStoreRegistry>().Add(new SandboxStoreOptions
-        {
-            Name = name, Size = SizeProfile.Small, Seed = 11, StartUtc = SyncOverHttpTests.SandboxStart, Currency = "EUR",
-            ConsumerKey = "ck_" + name, ConsumerSecret = "cs_" + name, AllowBasicOverHttp = true, LatencyMs = 120,
-        });
-        var storeId = await AddStoreThroughCliAsync(new Uri(app.ServerAddress, $"/sandbox/woocommerce/{name}").ToString(), name);
+        var (sandbox, storeId, expected) = platform == "magento" ? await AddMagentoStoreAsync() : await AddWooCommerceStoreAsync();
         var factory = DatabaseIn(_data.Path);
 
-        using (var process = StartSyncProcess(storeId))
+        using (var process = SyncProcess.Start(_data.Path, "sync", "--store", storeId.ToString(), "--full"))
         {
             // Kill once orders are arriving (customers and products are done), as reported on the process's stderr.
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            string? line;
-            while ((line = await process.StandardError.ReadLineAsync(timeout.Token)) is not null && !IsOrdersPage(line, atLeast: 3))
-            {
-            }
-            Assert.False(line is null, "the sync ended before orders page 3 was reported");
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForLineAsync(line => SyncProcess.Progress(line) is ("Orders", >= 3, _));
+            await process.KillAsync();
         }
 
         var storedAtKill = await CountOrdersAsync(storeId);
@@ -69,46 +60,44 @@ public sealed class KillAndResumeTests(NexusWebFactory app) : IDisposable
             Assert.Equal([SyncRunStatus.Failed, SyncRunStatus.Succeeded], runs.Select(r => r.Status));
             Assert.Contains("Interrupted", runs[0].Error);
         }
-        await SyncOverHttpTests.AssertDatabaseEqualsSandboxAsync(factory, sandbox, CliTenant.CliTenantId, storeId);
+        await SyncOverHttpTests.AssertDatabaseEqualsSandboxAsync(factory, sandbox, CliTenant.CliTenantId, storeId, expected);
     }
 
-    private async Task<int> AddStoreThroughCliAsync(string url, string name)
+    private async Task<(SandboxStoreHost, int, Func<SandboxOrder, ExpectedOrder>)> AddWooCommerceStoreAsync()
     {
-        var added = await Cli("stores", "add", "--platform", "woocommerce", "--url", url, "--key", "ck_" + name, "--secret", "cs_" + name,
-            "--requests-per-minute", "60000", "--json");
+        var name = $"kill-{Guid.NewGuid():N}"[..16];
+        var sandbox = app.Services.GetRequiredService<SandboxStoreRegistry>().Add(new SandboxStoreOptions
+        {
+            Name = name, Size = SizeProfile.Small, Seed = 11, StartUtc = SyncOverHttpTests.SandboxStart, Currency = "EUR",
+            ConsumerKey = "ck_" + name, ConsumerSecret = "cs_" + name, AllowBasicOverHttp = true, LatencyMs = 120,
+        });
+        var id = await AddStoreThroughCliAsync("woocommerce", new Uri(app.ServerAddress, $"/sandbox/woocommerce/{name}").ToString(), "--key", "ck_" + name, "--secret", "cs_" + name);
+        return (sandbox, id, SyncOverHttpTests.WooCommerceExpectation);
+    }
+
+    /// <summary>A Magento sandbox store (GBP, a share of orders in EUR, configurable and bundle lines, credit memos) added with its four integration values.</summary>
+    private async Task<(SandboxStoreHost, int, Func<SandboxOrder, ExpectedOrder>)> AddMagentoStoreAsync()
+    {
+        var sandbox = MagentoHostStores.Add(app, "kill", s => { s.Size = SizeProfile.Small; s.Seed = 11; s.StartUtc = SyncOverHttpTests.SandboxStart; s.LatencyMs = 120; });
+        var id = await AddStoreThroughCliAsync("magento", MagentoHostStores.Url(app, sandbox), MagentoHostStores.CliCredentials());
+        return (sandbox, id, MagentoHostStores.Expectation(sandbox));
+    }
+
+    private async Task<int> AddStoreThroughCliAsync(string platform, string url, params string[] credentials)
+    {
+        var added = await Cli(["stores", "add", "--platform", platform, "--url", url, .. credentials, "--requests-per-minute", "60000", "--json"]);
         Assert.True(added.ExitCode == 0, added.Error);
         return JsonDocument.Parse(added.Out).RootElement.GetProperty("id").GetInt32();
     }
 
     private Task<CliOutput> Cli(params string[] args) => CliRun.InFolderAsync(_data.Path, args);
 
-    /// <summary>The same Nexus.Web build the tests reference, run as its own process: <c>dotnet Nexus.Web.dll sync …</c>.</summary>
-    private Process StartSyncProcess(int storeId)
-    {
-        var webDll = Path.Combine(AppContext.BaseDirectory, "Nexus.Web.dll");
-        Assert.True(File.Exists(webDll), $"{webDll} is missing");
-        var start = new ProcessStartInfo("dotnet", [webDll, "sync", "--store", storeId.ToString(), "--full"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["Nexus__DataFolder"] = _data.Path;
-        start.Environment["DOTNET_gcServer"] = "0";
-        return Process.Start(start)!;
-    }
-
-    private static IDbContextFactory<NexusDbContext> DatabaseIn(string folder)
+    /// <summary>The CLI's database in <paramref name="folder"/>, opened as the CLI opens it.</summary>
+    internal static IDbContextFactory<NexusDbContext> DatabaseIn(string folder)
     {
         var options = new DbContextOptionsBuilder<NexusDbContext>();
         StorageServiceCollectionExtensions.Configure(options, new NexusStorageOptions { DataFolder = folder });
         return new PooledDbContextFactory<NexusDbContext>(options.Options);
-    }
-
-    private static bool IsOrdersPage(string progressLine, int atLeast)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(progressLine, @"Orders: page (\d+)/");
-        return match.Success && int.Parse(match.Groups[1].Value) >= atLeast;
     }
 
     /// <summary>A plain read-only connection, so polling never shares a pooled connection with the code under test.</summary>

@@ -41,23 +41,28 @@ public sealed class SyncOverHttpTests(NexusWebFactory app)
     internal static Task AssertDatabaseEqualsSandboxAsync(NexusWebFactory app, SandboxStoreHost sandbox, Guid tenant, int storeId) =>
         AssertDatabaseEqualsSandboxAsync(app.Services.GetRequiredService<IDbContextFactory<NexusDbContext>>(), sandbox, tenant, storeId);
 
-    internal static async Task AssertDatabaseEqualsSandboxAsync(IDbContextFactory<NexusDbContext> factory, SandboxStoreHost sandbox, Guid tenant, int storeId)
+    internal static Task AssertDatabaseEqualsSandboxAsync(IDbContextFactory<NexusDbContext> factory, SandboxStoreHost sandbox, Guid tenant, int storeId) =>
+        AssertDatabaseEqualsSandboxAsync(factory, sandbox, tenant, storeId, WooCommerceExpectation);
+
+    /// <summary>A WooCommerce sandbox order is stored in the store's currency (EUR here) with WooCommerce's status mapped.</summary>
+    internal static ExpectedOrder WooCommerceExpectation(SandboxOrder order) =>
+        new("EUR", MinorUnits.ToMinor(order.Total, "EUR"), WooCommerceOrderMapper.Status(order.Status).ToString());
+
+    /// <summary>The same, for any platform: <paramref name="expected"/> says how a generated order must be stored.</summary>
+    internal static async Task AssertDatabaseEqualsSandboxAsync(IDbContextFactory<NexusDbContext> factory, SandboxStoreHost sandbox, Guid tenant, int storeId,
+        Func<SandboxOrder, ExpectedOrder> expected)
     {
         var snapshot = sandbox.Store.Current;
         var truth = Enumerable.Range(0, snapshot.OrderCount).Select(i => sandbox.Store.Order(snapshot, i)).ToDictionary(o => o.Id.ToString());
         await using var db = await factory.CreateDbContextAsync();
         db.TenantId = tenant;
-        var stored = await db.Orders.Where(o => o.StoreId == storeId).Select(o => new { o.PlatformId, o.TotalMinor, o.Status }).ToListAsync();
+        var stored = await db.Orders.Where(o => o.StoreId == storeId).Select(o => new { o.PlatformId, o.Currency, o.TotalMinor, o.Status }).ToListAsync();
         var quarantined = await db.Quarantine.Where(q => q.StoreId == storeId && q.Entity == "order").Select(q => q.PlatformId).ToListAsync();
 
         Assert.Empty(stored.Select(o => o.PlatformId).Intersect(quarantined));
         Assert.Equal(truth.Keys.Order(), stored.Select(o => o.PlatformId).Concat(quarantined.Select(q => q!)).Order());
         foreach (var order in stored)
-        {
-            var expected = truth[order.PlatformId];
-            Assert.Equal(MinorUnits.ToMinor(expected.Total, "EUR"), order.TotalMinor);
-            Assert.Equal(WooCommerceOrderMapper.Status(expected.Status).ToString(), order.Status);
-        }
+            Assert.Equal(expected(truth[order.PlatformId]), new ExpectedOrder(order.Currency, order.TotalMinor, order.Status));
     }
 
     private SyncEngine Engine => app.Services.GetRequiredService<SyncEngine>();
@@ -93,3 +98,6 @@ public sealed class SyncOverHttpTests(NexusWebFactory app)
         await AssertDatabaseEqualsSandboxAsync(app, sandbox, tenant, storeId);
     }
 }
+
+/// <summary>How one generated sandbox order must look in the orders table.</summary>
+internal sealed record ExpectedOrder(string Currency, long TotalMinor, string Status);

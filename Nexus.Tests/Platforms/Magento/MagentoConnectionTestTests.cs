@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Magento.Connector;
@@ -78,22 +76,54 @@ public class MagentoConnectionTestTests
     }
 
     [Fact]
-    public async Task A_site_that_is_not_magento_and_a_closed_port_are_told_apart()
+    public async Task A_site_that_is_not_magento_is_named()
     {
         await using var h = await MagentoConnectorHarness.StartAsync();
         await using var site = await HtmlSite.StartAsync();
         var notMagento = await TestAsync(h, h.Connector(baseUrl: site.BaseUri.ToString()));
 
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var unreachable = await TestAsync(h, h.Connector(baseUrl: $"http://127.0.0.1:{port}/"));
-
         Assert.False(notMagento.Ok);
         Assert.StartsWith("Not a Magento store", notMagento.Summary);
-        Assert.False(unreachable.Ok);
-        Assert.StartsWith("Unreachable", unreachable.Summary);
+        Assert.Contains("base URL", notMagento.Fix);
+    }
+
+    [Fact]
+    public async Task An_untrusted_certificate_is_named_as_a_TLS_failure_with_what_to_do()
+    {
+        await using var h = await MagentoConnectorHarness.StartAsync();
+        await using var site = await HtmlSite.StartAsync(untrustedTls: true);
+        var result = await TestAsync(h, h.Connector(baseUrl: site.BaseUri.ToString()));
+
+        Assert.False(result.Ok);
+        Assert.Equal($"The secure (TLS) connection to {site.BaseUri.Authority} failed: its certificate is invalid, expired or for another name.", result.Summary);
+        Assert.Contains("SSL certificate", result.Fix);
+    }
+
+    [Fact]
+    public async Task A_store_that_accepts_the_connection_and_never_answers_is_a_timeout_after_the_attempt_limit()
+    {
+        await using var h = await MagentoConnectorHarness.StartAsync();
+        await using var silent = new SilentTcpServer();
+        var options = MagentoConnectorHarness.TestOptions with { Resilience = MagentoConnectorHarness.TestOptions.Resilience with { AttemptTimeout = TimeSpan.FromSeconds(20) } };
+        var connector = h.Connector(options, baseUrl: silent.Address.ToString());
+        var result = await TestAsync(h, connector);
+
+        Assert.False(result.Ok);
+        Assert.Equal($"Timeout: {silent.Address.Authority} did not answer within 20 seconds.", result.Summary);
+        Assert.Contains("firewall", result.Fix);
+        Assert.Equal(1, silent.Accepted); // one attempt: a connection test does not retry while the merchant waits
+    }
+
+    [Fact]
+    public async Task A_closed_port_is_named_unreachable_with_the_address_and_what_to_check()
+    {
+        await using var h = await MagentoConnectorHarness.StartAsync();
+        var port = LoopbackPort.Closed();
+        var result = await TestAsync(h, h.Connector(baseUrl: $"http://127.0.0.1:{port}/"));
+
+        Assert.False(result.Ok);
+        Assert.Equal($"Unreachable: nothing accepted the connection at 127.0.0.1:{port}.", result.Summary);
+        Assert.Contains("firewall", result.Fix);
     }
 
     [Fact]

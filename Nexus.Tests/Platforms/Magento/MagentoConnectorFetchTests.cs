@@ -45,7 +45,7 @@ public class MagentoConnectorFetchTests
         var store = h.Host.Store;
         var truth = Enumerable.Range(0, store.Current.OrderCount).Select(i => store.Order(store.Current, i)).ToDictionary(o => Id(o.Id));
         AssertAccountedFor(truth.Keys, records.Select(o => o.PlatformId), quarantined.Where(q => q.EntityType == "order").Select(q => q.PlatformId));
-        Assert.NotEmpty(quarantined.Where(q => q.EntityType == "order"));
+        Assert.Contains(quarantined, q => q.EntityType == "order");
         var quarantinedRefunds = quarantined.Where(q => q.EntityType == "refund").Select(q => q.PlatformId).ToHashSet();
         foreach (var order in records)
         {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Nexus.Web.Sandbox.Behaviour;
 using Nexus.Core.Platforms.WooCommerce;
 
@@ -46,10 +44,7 @@ public class ConnectorConnectionTests
     [Fact]
     public async Task Unreachable_host_is_reported_as_such()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop(); // now nothing listens there: connection refused
+        var port = LoopbackPort.Closed();
         await using var h = await ConnectorHarness.StartAsync();
         var result = await h.DriveAsync(() => h.Connector(baseUrl: $"http://127.0.0.1:{port}").TestConnectionAsync(CancellationToken.None));
         Assert.False(result.Ok);

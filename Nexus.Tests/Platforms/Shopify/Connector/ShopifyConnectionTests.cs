@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Core.Platforms;
 using Nexus.Web.Sandbox.Behaviour;
@@ -95,10 +93,7 @@ public class ShopifyConnectionTests
     [Fact]
     public async Task Unreachable_host_TLS_failure_and_timeout_are_each_named()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop(); // nothing listens there now: connection refused
+        var port = LoopbackPort.Closed();
         await using var h = await ShopifyConnectorHarness.StartAsync();
         var unreachable = await TestAsync(h, h.Connector(baseUrl: $"http://127.0.0.1:{port}"));
         Assert.StartsWith($"Unreachable: nothing accepted the connection at 127.0.0.1:{port}", unreachable.Summary);
