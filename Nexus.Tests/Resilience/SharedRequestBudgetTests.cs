@@ -50,9 +50,9 @@ public sealed class SharedRequestBudgetTests(ITestOutputHelper output) : IAsyncL
         await stop.CancelAsync();
         foreach (var worker in workers) await Assert.ThrowsAnyAsync<OperationCanceledException>(() => worker); // a waiting claim gives up when cancelled
 
-        var times = sent.Select(s => s.At).Order().ToArray();
-        var seconds = (times[^1] - times[0]).TotalSeconds;
-        var worst = WorstExcess(times, policy);
+        var times = sent.Select(s => (s.At - start).TotalSeconds).Order().ToArray();
+        var seconds = times[^1] - times[0];
+        var worst = BudgetWindows.WorstExcess(times, policy);
         output.WriteLine($"{times.Length} requests in {seconds:0.0} fake s (process 0: {sent.Count(s => s.Process == 0)}, process 1: {sent.Count(s => s.Process == 1)}); "
             + $"allowed {policy.Burst} + {policy.MaxRatePerSecond}/s; worst window excess {worst:0.00}");
         Assert.True(worst <= 1, $"a window saw {worst:0.00} requests more than burst + rate × length");
@@ -123,16 +123,6 @@ public sealed class SharedRequestBudgetTests(ITestOutputHelper output) : IAsyncL
         await using var db = await Factory().CreateDbContextAsync();
         Assert.Equal(0, await db.RequestBudgets.CountAsync());
         Assert.Equal(0, updates.Count);
-    }
-
-    /// <summary>How far the busiest window [t_i, t_j] exceeds burst + rate × (t_j − t_i).</summary>
-    internal static double WorstExcess(IReadOnlyList<DateTimeOffset> sorted, RequestBudgetPolicy policy)
-    {
-        var worst = double.MinValue;
-        for (var i = 0; i < sorted.Count; i++)
-            for (var j = i; j < sorted.Count; j++)
-                worst = Math.Max(worst, j - i + 1 - (policy.Burst + policy.MaxRatePerSecond * (sorted[j] - sorted[i]).TotalSeconds));
-        return worst;
     }
 
     private sealed record BudgetProcess(RequestBudgetRegistry Registry);

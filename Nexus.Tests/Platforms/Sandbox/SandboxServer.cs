@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -18,10 +20,12 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 15, 0, 0, 0, TimeSpan.Zero);
     private readonly WebApplication _app;
+    private readonly ConcurrentQueue<long> _received;
     private int _nonce;
 
-    private SandboxServer(WebApplication app, FakeTimeProvider time, Uri baseUri)
+    private SandboxServer(WebApplication app, FakeTimeProvider time, Uri baseUri, ConcurrentQueue<long> received)
     {
+        _received = received;
         _app = app;
         Time = time;
         BaseUri = baseUri;
@@ -34,6 +38,9 @@ public sealed class SandboxServer : IAsyncDisposable
     public SandboxStoreRegistry Registry { get; }
     public HttpClient Http { get; }
 
+    /// <summary>When each request arrived (<see cref="Stopwatch"/> timestamps, real time), e.g. to measure a client's rate.</summary>
+    public IReadOnlyCollection<long> Received => _received;
+
     public static async Task<SandboxServer> StartAsync(params SandboxStoreOptions[] stores)
     {
         var time = new FakeTimeProvider(Start);
@@ -43,10 +50,16 @@ public sealed class SandboxServer : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSandbox(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         var app = builder.Build();
+        var received = new ConcurrentQueue<long>();
+        app.Use((http, next) =>
+        {
+            received.Enqueue(Stopwatch.GetTimestamp());
+            return next(http);
+        });
         app.MapSandboxStores();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var server = new SandboxServer(app, time, new Uri(address));
+        var server = new SandboxServer(app, time, new Uri(address), received);
         foreach (var s in stores) server.Registry.Add(s);
         return server;
     }
