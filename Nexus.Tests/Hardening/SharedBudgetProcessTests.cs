@@ -17,11 +17,11 @@ namespace Nexus.Tests.Hardening;
 /// </summary>
 public sealed class SharedBudgetProcessTests(ITestOutputHelper output) : IDisposable
 {
-    // Two requests at once, then one every 2.7 s: the tiny store's sync (about 16 requests) wants far more, so it
+    // Three requests at once, then one every 2.2 s: the tiny store's sync (about 16 requests) wants far more, so it
     // spends all of it for most of a minute, however slowly the test processes start, and four connection tests are
     // a large share on top of that if they are not inside the budget. (A connection test gives up after 30 s, budget
     // wait included, so the budget must leave each of them a turn within that.)
-    private const int Budget = 24;
+    private const int Budget = 30;
     private const string Store = "shared-budget";
     private readonly TempFolder _data = new();
 
