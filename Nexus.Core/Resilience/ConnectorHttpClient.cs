@@ -123,12 +123,12 @@ public sealed class ConnectorHttpClient(
         if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
         {
             counters.Throttle();
-            budget.Throttled(ConnectorPipelineFactory.RetryAfter(response, time, resilience.MaxRetryAfter));
+            await budget.ThrottledAsync(ConnectorPipelineFactory.RetryAfter(response, time, resilience.MaxRetryAfter), cancellationToken).ConfigureAwait(false);
         }
         else if (response.IsSuccessStatusCode && profile.ThrottleSignal?.Invoke(response) is { } wait)
         {
             counters.Throttle();
-            budget.Throttled(wait);
+            await budget.ThrottledAsync(wait, cancellationToken).ConfigureAwait(false);
         }
         else if (response.IsSuccessStatusCode)
             budget.Succeeded();

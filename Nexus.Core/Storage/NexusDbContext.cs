@@ -41,6 +41,8 @@ public partial class NexusDbContext(DbContextOptions<NexusDbContext> options) : 
     /// <summary>One row per store being synced right now, by any process: the one-sync-per-store lock.</summary>
     public DbSet<StoreSyncLease> SyncLeases => Set<StoreSyncLease>();
 
+    public DbSet<Resilience.StoreRequestBudgetState> RequestBudgets => Set<Resilience.StoreRequestBudgetState>();
+
     public DbSet<QualityIssueRecord> QualityIssues => Set<QualityIssueRecord>();
 
     public DbSet<QualitySnapshot> QualitySnapshots => Set<QualitySnapshot>();
@@ -126,6 +128,13 @@ public partial class NexusDbContext(DbContextOptions<NexusDbContext> options) : 
             l.Property(x => x.StoreId).ValueGeneratedNever();
             l.Property(x => x.Holder).HasMaxLength(300);
             l.Property(x => x.HolderId).HasMaxLength(300);
+        });
+        builder.Entity<Resilience.StoreRequestBudgetState>(b =>
+        {
+            // Operational like the lease, and without a foreign key: a claim for a store deleted mid-sync must not fail.
+            b.ToTable("store_request_budgets");
+            b.HasKey(x => x.StoreId);
+            b.Property(x => x.StoreId).ValueGeneratedNever();
         });
         builder.Entity<QualityIssueRecord>(q =>
         {

@@ -22,6 +22,8 @@ public static class StorageServiceCollectionExtensions
         }, ServiceLifetime.Singleton);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<NexusDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseInitializer>();
+        // Every process on this database shares each store's request budget (RequestBudgetRegistry picks it up).
+        services.AddSingleton<Resilience.SharedRequestBudgetLedger>();
         if (KillAtPageWrite.FromConfiguration(configuration) is { } fault) services.AddSingleton<IPageWriteProbe>(fault);
         return services;
     }

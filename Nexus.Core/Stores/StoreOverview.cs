@@ -76,7 +76,7 @@ public sealed class StoreOverviewQuery(IDbContextFactory<NexusDbContext> factory
         var quality = await db.QualitySnapshots.AsNoTracking().Where(q => q.StoreId == s.Id).OrderByDescending(q => q.Id)
             .Select(q => new { q.Grade, q.Score }).FirstOrDefaultAsync(cancellationToken);
         return new StoreOverview(
-            new StoreSummary(s.Id, s.Name, s.Platform, s.BaseUrl, s.CreatedAt), s.SyncCron, s.SchedulePaused, s.RequestsPerMinute, s.ActiveSyncJobId,
+            new StoreSummary(s.Id, s.Name, s.Platform, s.BaseUrl, s.CreatedAt, s.RequestsPerMinute), s.SyncCron, s.SchedulePaused, s.RequestsPerMinute, s.ActiveSyncJobId,
             await db.Customers.CountAsync(c => c.StoreId == s.Id, cancellationToken),
             await db.Products.CountAsync(p => p.StoreId == s.Id, cancellationToken),
             await db.Orders.CountAsync(o => o.StoreId == s.Id, cancellationToken),

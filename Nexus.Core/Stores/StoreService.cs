@@ -9,7 +9,9 @@ namespace Nexus.Core.Stores;
 public sealed record NewStore(string Name, string Platform, string BaseUrl, StoreCredentials Credentials, int RequestsPerMinute = 300, bool WithoutAddress = false);
 
 /// <summary>A registered store as shown to its owner: never the credentials.</summary>
-public sealed record StoreSummary(int Id, string Name, string Platform, string BaseUrl, DateTimeOffset CreatedAt);
+/// <param name="RequestsPerMinute">The store's request budget, which its connection tests share with its syncs.</param>
+public sealed record StoreSummary(int Id, string Name, string Platform, string BaseUrl, DateTimeOffset CreatedAt,
+    int RequestsPerMinute = RequestBudgetRegistry.DefaultRequestsPerMinute);
 
 /// <summary>
 /// Registers and lists a tenant's stores. Every call names the tenant; there is no way to reach across tenants.
@@ -125,5 +127,5 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
         return db;
     }
 
-    private static StoreSummary ToSummary(ConnectedStore s) => new(s.Id, s.Name, s.Platform, s.BaseUrl, s.CreatedAt);
+    private static StoreSummary ToSummary(ConnectedStore s) => new(s.Id, s.Name, s.Platform, s.BaseUrl, s.CreatedAt, s.RequestsPerMinute);
 }

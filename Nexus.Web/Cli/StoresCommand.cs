@@ -127,7 +127,7 @@ internal static class StoresCommand
                         ?? throw CliTenant.NoSuchStore(parse.GetValue(id), parse.GetValue(owner));
             var (store, credentials) = found;
             var result = await services.GetRequiredService<PlatformRegistry>()
-                .CreateConnector(store.Platform, new ConnectorTarget(store.Id, store.BaseUrl, credentials)).TestConnectionAsync(token);
+                .CreateConnector(store.Platform, new ConnectorTarget(store.Id, store.BaseUrl, credentials, store.RequestsPerMinute)).TestConnectionAsync(token);
             Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(result, CliJson.Options)
                 : result.Ok ? $"OK: {result.StoreName} ({result.Currency}, {result.PlatformVersion})" : $"FAILED: {result.Summary}\n{result.Fix}");
             return result.Ok ? 0 : 1;

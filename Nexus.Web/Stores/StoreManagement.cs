@@ -18,7 +18,7 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
 
     /// <summary>Tests a new store's address and credentials.</summary>
     public Task<ConnectionTestResult> TestConnectionAsync(string platform, string baseUrl, StoreCredentials credentials, CancellationToken cancellationToken = default) =>
-        TestAsync(platform, 0, baseUrl, credentials, cancellationToken);
+        TestAsync(platform, 0, baseUrl, credentials, Nexus.Core.Resilience.RequestBudgetRegistry.DefaultRequestsPerMinute, cancellationToken);
 
     /// <summary>
     /// Tests a registered store with its stored credentials, overlaid with the fields the merchant retyped (none: exactly
@@ -28,7 +28,7 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
     {
         var found = await stores.GetWithCredentialsAsync(tenantId, storeId, cancellationToken);
         if (found is not { } store) return ConnectionTestResult.Failed("That store does not exist or is not yours.", "Reload the page.");
-        return await TestAsync(store.Store.Platform, storeId, baseUrl, store.Credentials.With(changedFields), cancellationToken);
+        return await TestAsync(store.Store.Platform, storeId, baseUrl, store.Credentials.With(changedFields), store.Store.RequestsPerMinute, cancellationToken);
     }
 
     public async Task<StoreSummary> AddAsync(Guid tenantId, NewStore store, CancellationToken cancellationToken = default)
@@ -75,7 +75,8 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
         return deleted;
     }
 
-    private async Task<ConnectionTestResult> TestAsync(string platformId, int storeId, string baseUrl, StoreCredentials credentials, CancellationToken cancellationToken)
+    /// <param name="requestsPerMinute">The store's budget: a registered store's test draws from the same shared budget as its syncs.</param>
+    private async Task<ConnectionTestResult> TestAsync(string platformId, int storeId, string baseUrl, StoreCredentials credentials, int requestsPerMinute, CancellationToken cancellationToken)
     {
         if (platforms.Find(platformId) is not { } platform)
             return ConnectionTestResult.Failed($"Nexus cannot connect to '{platformId}' stores yet.", "Choose one of the listed platforms.");
@@ -95,7 +96,7 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
             return ConnectionTestResult.Failed(badUrl, $"Enter the store's address, e.g. {platform.UrlPlaceholder}.");
         if (platform.ValidateCredentials(credentials) is { Count: > 0 } problems)
             return ConnectionTestResult.Failed(string.Join(" ", problems), platform.CredentialsHelp ?? "Check the credentials and try again.");
-        var connector = platforms.CreateConnector(platformId, new ConnectorTarget(storeId, baseUrl.TrimEnd('/'), credentials));
+        var connector = platforms.CreateConnector(platformId, new ConnectorTarget(storeId, baseUrl.TrimEnd('/'), credentials, requestsPerMinute));
         try
         {
             return await connector.TestConnectionAsync(cancellationToken);

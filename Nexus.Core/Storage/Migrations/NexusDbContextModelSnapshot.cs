@@ -653,6 +653,34 @@ namespace Nexus.Core.Storage.Migrations
                     b.ToTable("quality_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Nexus.Core.Resilience.StoreRequestBudgetState", b =>
+                {
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PausedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RatePerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("RefilledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestsPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Tokens")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoreId");
+
+                    b.ToTable("store_request_budgets", (string)null);
+                });
+
             modelBuilder.Entity("Nexus.Core.Storage.Records.QuarantinedRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -14,10 +16,12 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 15, 0, 0, 0, TimeSpan.Zero);
     private readonly WebApplication _app;
+    private readonly ConcurrentQueue<long> _received;
     private int _nonce;
 
-    private SandboxServer(WebApplication app, FakeTimeProvider time, Uri baseUri)
+    private SandboxServer(WebApplication app, FakeTimeProvider time, Uri baseUri, ConcurrentQueue<long> received)
     {
+        _received = received;
         _app = app;
         Time = time;
         BaseUri = baseUri;
@@ -30,11 +34,19 @@ public sealed class SandboxServer : IAsyncDisposable
     public SandboxStoreRegistry Registry { get; }
     public HttpClient Http { get; }
 
+    /// <summary>When each request arrived (<see cref="Stopwatch"/> timestamps, real time), e.g. to measure a client's rate.</summary>
+    public IReadOnlyCollection<long> Received => _received;
+
     public static async Task<SandboxServer> StartAsync(params SandboxStoreOptions[] stores)
     {
         var time = new FakeTimeProvider(Start);
-        var (app, baseUri) = await SandboxLoopbackServer.StartAsync(time);
-        var server = new SandboxServer(app, time, baseUri);
+        var received = new ConcurrentQueue<long>();
+        var (app, baseUri) = await SandboxLoopbackServer.StartAsync(time, beforeStores: app => app.Use((http, next) =>
+        {
+            received.Enqueue(Stopwatch.GetTimestamp());
+            return next(http);
+        }));
+        var server = new SandboxServer(app, time, baseUri, received);
         foreach (var s in stores) server.Registry.Add(s);
         return server;
     }

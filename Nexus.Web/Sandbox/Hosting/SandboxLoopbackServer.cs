@@ -10,7 +10,8 @@ namespace Nexus.Web.Sandbox.Hosting;
 public static class SandboxLoopbackServer
 {
     /// <param name="time">The sandbox stores' clock; null = the system clock.</param>
-    public static async Task<(WebApplication App, Uri BaseUri)> StartAsync(TimeProvider? time = null, CancellationToken cancellationToken = default)
+    public static async Task<(WebApplication App, Uri BaseUri)> StartAsync(TimeProvider? time = null, CancellationToken cancellationToken = default,
+        Action<WebApplication>? beforeStores = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -18,6 +19,7 @@ public static class SandboxLoopbackServer
         if (time is not null) builder.Services.AddSingleton(time);
         builder.Services.AddSandbox(new ConfigurationBuilder().Build());
         var app = builder.Build();
+        beforeStores?.Invoke(app); // e.g. a test's middleware that times every request
         app.MapSandboxStores();
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
