@@ -32,11 +32,7 @@ public static class JobsServiceCollectionExtensions
         var server = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         if (server.ServerEnabled)
         {
-            services.AddHangfireServer((sp, options) =>
-            {
-                options.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
-                options.Queues = ["sync", "default"];
-            });
+            services.AddHostedService<JobServerHostedService>();
         }
         return services;
     }
