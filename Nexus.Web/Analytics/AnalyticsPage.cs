@@ -42,6 +42,10 @@ public abstract class AnalyticsPage : ComponentBase
             Stores = await db.Stores.AsNoTracking().OrderBy(s => s.Name).Select(s => new StoreChoice(s.Id, s.Name)).ToListAsync();
         }
         await LoadCurrenciesAsync();
+        // Prerendering only sends the page's frame (title, picker, progress bar): the figures are computed once, on
+        // the circuit. Computing them while prerendering held the first byte of the page for the whole RFM or CLV
+        // fit (seconds on a big store, over 30 s on a busy machine) and then computed everything a second time.
+        if (!RendererInfo.IsInteractive) return;
         ScopeLoaded = true;
         await LoadAsync();
     }

@@ -14,7 +14,8 @@ namespace Nexus.Tests.Web.Analytics;
 /// <summary>bUnit context for the analytics pages: a signed-in merchant of <see cref="ScratchStoreDatabase"/>'s tenant and the real read models.</summary>
 public abstract class AnalyticsPageContext : BunitContext, IAsyncLifetime
 {
-    protected void Use(ScratchStoreDatabase database)
+    /// <param name="interactive">False renders as the server's prerendering pass does, before the circuit starts.</param>
+    protected void Use(ScratchStoreDatabase database, bool interactive = true)
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -22,6 +23,8 @@ public abstract class AnalyticsPageContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IDbContextFactory<NexusDbContext>>(database);
         Services.AddScoped<TenantDbContextFactory>();
         Services.AddAnalytics();
+        // Accessing the renderer builds the service provider, so this comes after every registration.
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo(interactive ? "Server" : "Static", interactive));
     }
 
     // MudSelect's services are async-disposable only; xunit calls this before the synchronous Dispose.

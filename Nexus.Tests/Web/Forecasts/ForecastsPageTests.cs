@@ -30,6 +30,8 @@ public sealed class ForecastsPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(ForecastTestData.Start.AddDays(200)));
         Services.AddForecasting();
         Services.AddSingleton<IBackgroundJobClient>(_jobs);
+        // Accessing the renderer builds the service provider, so this comes after every registration.
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return Services.GetRequiredService<ForecastCache>();
     }
 
