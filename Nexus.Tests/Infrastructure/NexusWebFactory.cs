@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -43,6 +44,8 @@ public sealed class NexusWebFactory : WebApplicationFactory<Program>
         // Disposing the shared host stops its job server, which waits for running jobs (a sync stops at its next page,
         // a forecast refresh at its next candidate fit); on a busy CI machine that can take longer than the default 30 s.
         builder.ConfigureServices(services => services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2)));
+        // Kestrel drains in-flight requests before anything else stops; the watchdog lists them if stopping drags.
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new InFlightRequestsFilter(_inFlight)));
     }
 
     /// <summary>The app's real loopback address, e.g. http://127.0.0.1:41234.</summary>
@@ -66,6 +69,7 @@ public sealed class NexusWebFactory : WebApplicationFactory<Program>
         };
 
     private int _disposing;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.AspNetCore.Http.HttpContext, DateTimeOffset> _inFlight = new();
 
     protected override void Dispose(bool disposing)
     {
@@ -73,13 +77,20 @@ public sealed class NexusWebFactory : WebApplicationFactory<Program>
         if (disposing && Interlocked.Exchange(ref _disposing, 1) == 1) return;
         // Stopping waits for running jobs. If one ignores its cancellation, the watchdog names it in the output, which
         // is what tells such a failure apart from a slow machine.
-        using (new Timer(_ => ReportRunningJobs(), null, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30)))
+        using (new Timer(_ => ReportWhatIsStillRunning(), null, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30)))
             base.Dispose(disposing);
         if (disposing)
         {
             try { Directory.Delete(DataFolder, recursive: true); }
             catch (IOException) { /* SQLite may still hold the WAL file briefly; the temp folder is cleaned by the OS. */ }
         }
+    }
+
+    private void ReportWhatIsStillRunning()
+    {
+        foreach (var (http, since) in _inFlight)
+            Console.WriteLine($"  request in flight since {since:O}: {http.Request.Method} {http.Request.Path}{http.Request.QueryString}");
+        ReportRunningJobs();
     }
 
     private static void ReportRunningJobs()
@@ -102,4 +113,19 @@ public sealed class NexusWebFactory : WebApplicationFactory<Program>
 public sealed class HostCollection : ICollectionFixture<NexusWebFactory>
 {
     public const string Name = "Nexus host";
+}
+
+/// <summary>Notes every request the test host is serving, so a slow stop can name the ones it waits for.</summary>
+internal sealed class InFlightRequestsFilter(System.Collections.Concurrent.ConcurrentDictionary<Microsoft.AspNetCore.Http.HttpContext, DateTimeOffset> inFlight) : IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (Microsoft.AspNetCore.Http.HttpContext http, Microsoft.AspNetCore.Http.RequestDelegate following) =>
+        {
+            inFlight[http] = DateTimeOffset.UtcNow;
+            try { await following(http); }
+            finally { inFlight.TryRemove(http, out _); }
+        });
+        next(app);
+    };
 }

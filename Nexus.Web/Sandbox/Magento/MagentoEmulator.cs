@@ -49,8 +49,7 @@ public sealed class MagentoEmulator : ISandboxEmulator
         var fault = host.Faults.Next();
         if (fault == FaultKind.Timeout)
         {
-            try { await Task.Delay(Timeout.InfiniteTimeSpan, host.Time, ct); }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { } // the client gave up: that is the point
+            await SandboxHang.UntilClientGivesUpAsync(http, host.Time);
             return;
         }
         if (fault is { } early && await MagentoResponses.TryWriteEarlyFault(http, early, resource, ct)) return;

@@ -38,8 +38,7 @@ public sealed partial class ShopifyEmulator : ISandboxEmulator
         switch (fault)
         {
             case FaultKind.Timeout:
-                try { await Task.Delay(Timeout.InfiniteTimeSpan, host.Time, ct); }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested) { } // the client gave up: that is the point
+                await SandboxHang.UntilClientGivesUpAsync(http, host.Time);
                 return;
             case FaultKind.ServerError:
                 await ShopifyResponses.Html(response, 500, ct);
