@@ -42,7 +42,7 @@ internal sealed class CsvImportHarness : IAsyncDisposable
         var registry = new PlatformRegistry([CsvPlatform.Descriptor], services);
         var engine = new SyncEngine(db, db.Protector, registry, new RecordUpserter(db), Nexus.Benchmarks.Quality.PassThroughQualityGate.Instance,
             Options.Create(new SyncOptions()), clock, NullLogger<SyncEngine>.Instance);
-        return new CsvImportHarness(db, uploads, new CsvImporter(uploads, engine), maxUploadBytes);
+        return new CsvImportHarness(db, uploads, new CsvImporter(uploads, engine, db), maxUploadBytes);
     }
 
     public Task<CsvUpload> UploadAsync(CsvImportEntity entity, string fileName, byte[] content) =>

@@ -49,7 +49,7 @@ public sealed class CsvUploadStore(IDbContextFactory<NexusDbContext> dbFactory, 
             {
                 header = reader.Header;
             }
-            var upload = new CsvUpload(id, storeId, entity, Path.GetFileName(fileName), size, clock.GetUtcNow(), CsvLayoutRecognizer.Recognize(header), header.Count);
+            var upload = new CsvUpload(id, storeId, entity, Path.GetFileName(fileName), size, clock.GetUtcNow(), CsvLayoutRecognizer.Recognize(header), header.Count, header.Warnings);
             await File.WriteAllTextAsync(Path.Combine(folder, id + ".json"), JsonSerializer.Serialize(upload, Json), cancellationToken);
             return upload;
         }
