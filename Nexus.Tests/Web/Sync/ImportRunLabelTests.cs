@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using Nexus.Core.Platforms;
 using Nexus.Core.Stores;
 using Nexus.Core.Sync;
 using Nexus.Web.Components.Pages.Stores;
@@ -33,5 +34,20 @@ public sealed class ImportRunLabelTests : BunitContext, IAsyncLifetime
 
         Assert.StartsWith("Last import · orders_export.csv", imported.Find("[data-testid=last-sync]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.StartsWith("Last sync", synced.Find("[data-testid=last-sync]").TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, true)]
+    [InlineData(0, false)]
+    public void A_finished_run_with_quarantined_rows_says_nothing_was_lost_and_what_to_do(long quarantined, bool explains)
+    {
+        var counts = new Dictionary<string, EntityCounts> { ["Orders"] = new() { Fetched = 5, Inserted = 5 - quarantined, Quarantined = quarantined } };
+        var done = new SyncProgress(1, 7, SyncPhase.Finished, null, 1, 1, counts["Orders"], counts, new ConnectorStats(1, 0, 0), TimeSpan.FromSeconds(1), SyncRunStatus.Succeeded);
+
+        var summary = Render<SyncProgressPanel>(p => p.Add(x => x.Progress, done)).Find("[data-testid=sync-summary]").TextContent;
+
+        Assert.Contains($"{quarantined} quarantined", summary, StringComparison.Ordinal);
+        Assert.Equal(explains, summary.Contains("Nothing was lost: the 2 quarantined are kept", StringComparison.Ordinal));
+        Assert.Equal(explains, summary.Contains("in the file and upload it again", StringComparison.Ordinal));
     }
 }
