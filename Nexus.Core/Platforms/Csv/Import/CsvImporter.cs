@@ -27,6 +27,11 @@ public sealed class CsvImporter(CsvUploadStore uploads, SyncEngine engine, IDbCo
         // finished, or that the merchant must fix first, does not linger for later runs.
         if (run.Status == SyncRunStatus.Succeeded || run.ErrorNeedsMerchant || run.ErrorIsPermanent)
             await uploads.ClearPlanAsync(tenantId, storeId, CancellationToken.None);
+        // An imported file's records (and its quarantined rows, with their raw text) are in the database; the export
+        // itself holds customers' personal data and is not kept. A file that failed stays for the retention period,
+        // so the merchant can map it and import it again.
+        if (run.Status == SyncRunStatus.Succeeded)
+            await uploads.DeleteAsync(tenantId, storeId, upload.Id, CancellationToken.None);
         var counts = run.Counts.TryGetValue(upload.Entity.ToString(), out var c)
             ? new CsvImportSummary(c.Inserted, c.Updated, c.Unchanged, c.Quarantined)
             : CsvImportSummary.Empty;
