@@ -116,6 +116,7 @@ public partial class NexusDbContext(DbContextOptions<NexusDbContext> options) : 
             r.ToTable("sync_runs");
             r.Property(x => x.Mode).HasConversion<string>().HasMaxLength(20);
             r.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            r.Property(x => x.ImportedFile).HasMaxLength(260);
             r.HasIndex(x => new { x.StoreId, x.StartedAt });
             r.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
             r.HasQueryFilter(x => x.TenantId == TenantId);

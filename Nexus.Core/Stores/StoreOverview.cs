@@ -8,12 +8,15 @@ namespace Nexus.Core.Stores;
 
 /// <summary>The last sync of a store as its owner sees it.</summary>
 public sealed record SyncRunSummary(long Id, SyncMode Mode, SyncRunStatus Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
-    IReadOnlyDictionary<string, EntityCounts> Counts, int Requests, int Retries, int Throttled, string? Error)
+    IReadOnlyDictionary<string, EntityCounts> Counts, int Requests, int Retries, int Throttled, string? Error, string? ImportedFile = null)
 {
     public TimeSpan? Duration => FinishedAt - StartedAt;
 
+    /// <summary>What kind of run it was, in words: "Import · orders_export.csv" for an uploaded file, else "Full sync" or "Incremental sync".</summary>
+    public string Label => ImportedFile is { } file ? $"Import · {file}" : Mode == SyncMode.Full ? "Full sync" : "Incremental sync";
+
     public static SyncRunSummary From(SyncRun run) => new(run.Id, run.Mode, run.Status, run.StartedAt, run.FinishedAt,
-        JsonSerializer.Deserialize<Dictionary<string, EntityCounts>>(run.CountsJson) ?? [], run.Requests, run.Retries, run.Throttled, run.Error);
+        JsonSerializer.Deserialize<Dictionary<string, EntityCounts>>(run.CountsJson) ?? [], run.Requests, run.Retries, run.Throttled, run.Error, run.ImportedFile);
 }
 
 /// <summary>One store card: where it is, what Nexus holds from it, and how its syncs went.</summary>

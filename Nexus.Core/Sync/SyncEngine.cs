@@ -29,8 +29,10 @@ public sealed class SyncEngine(
     StoreSyncLock? locks = null)
 {
     /// <param name="holder">Who runs this sync, in words, for the one-sync-per-store lock ("the command line on host (process 42)").</param>
+    /// <param name="importedFile">The uploaded file a file-fed store's run imports, recorded on the run so its history names it.</param>
     /// <exception cref="StoreSyncLockedException">Another process is syncing the store (the message names it).</exception>
-    public async Task<SyncSummary> RunAsync(int storeId, SyncMode mode, ISyncProgressSink? sink = null, CancellationToken cancellationToken = default, string? holder = null)
+    public async Task<SyncSummary> RunAsync(int storeId, SyncMode mode, ISyncProgressSink? sink = null, CancellationToken cancellationToken = default, string? holder = null,
+        string? importedFile = null)
     {
         // The store's lease in the database: one sync per store across every job server and CLI process.
         await using var storeLock = locks is null ? null
@@ -41,7 +43,7 @@ public sealed class SyncEngine(
         db.TenantId = store.TenantId;
         var connector = platforms.CreateConnector(store.Platform, new ConnectorTarget(store.Id, store.BaseUrl, protector.Unprotect(store.ProtectedCredentials), store.RequestsPerMinute));
 
-        var (run, resumedFrom) = await StartRunAsync(db, store.TenantId, storeId, mode, cancellationToken);
+        var (run, resumedFrom) = await StartRunAsync(db, store.TenantId, storeId, mode, importedFile, cancellationToken);
         var state = new RunState(db, run, connector, sink, Stopwatch.StartNew(), store.TenantId, resumedFrom);
         logger.LogInformation("Sync run {RunId} of store {StoreId} started ({Mode})", run.Id, storeId, run.Mode);
 
@@ -109,7 +111,7 @@ public sealed class SyncEngine(
     /// Starts a run. A run still marked Running was interrupted (the process was killed): the new run takes over
     /// its mode and checkpoints, skipping the entities it had finished and resuming the one it was in.
     /// </summary>
-    private async Task<(SyncRun Run, SyncRun? ResumedFrom)> StartRunAsync(NexusDbContext db, Guid tenantId, int storeId, SyncMode mode, CancellationToken cancellationToken)
+    private async Task<(SyncRun Run, SyncRun? ResumedFrom)> StartRunAsync(NexusDbContext db, Guid tenantId, int storeId, SyncMode mode, string? importedFile, CancellationToken cancellationToken)
     {
         var interrupted = await db.SyncRuns.Where(r => r.StoreId == storeId && r.Status == SyncRunStatus.Running)
             .OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
@@ -123,7 +125,7 @@ public sealed class SyncEngine(
             mode = SyncMode.Full;
         var run = new SyncRun
         {
-            TenantId = tenantId, StoreId = storeId, Mode = resumedFrom?.Mode ?? mode, Status = SyncRunStatus.Running, StartedAt = clock.GetUtcNow(),
+            TenantId = tenantId, StoreId = storeId, Mode = resumedFrom?.Mode ?? mode, ImportedFile = importedFile, Status = SyncRunStatus.Running, StartedAt = clock.GetUtcNow(),
             ResumesChainFromRunId = resumedFrom is null ? null : resumedFrom.ResumesChainFromRunId ?? resumedFrom.Id,
         };
         db.SyncRuns.Add(run);

@@ -17,6 +17,12 @@ public sealed class SyncRun : ITenantOwned
 
     public SyncMode Mode { get; set; }
 
+    /// <summary>
+    /// The uploaded file this run imported (its name as the merchant uploaded it), or null for a sync from a shop's
+    /// API. History labels such a run "Import · orders_export.csv" instead of its mode.
+    /// </summary>
+    public string? ImportedFile { get; set; }
+
     public SyncRunStatus Status { get; set; }
 
     public DateTimeOffset StartedAt { get; set; }

@@ -43,5 +43,29 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("have no address", csvWithUrl.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_import_with_a_bad_row_names_its_line_and_what_to_do_and_stores_history_lists_it_as_an_import_of_that_file()
+    {
+        var added = await Cli("stores", "add", "--platform", "csv", "--name", "Till exports", "--json");
+        var id = JsonDocument.Parse(added.Out).RootElement.GetProperty("id").GetInt32().ToString();
+        var file = Path.Combine(_data.Path, "customers_march.csv");
+        await File.WriteAllTextAsync(file, "First Name,Last Name,Email,Total Spent,Total Orders\nAna,Lima,ana@example.com,10.00,1\nBen,Okafor\n");
+
+        var imported = await Cli("import", "--store", id, "--entity", "customers", "--file", file);
+
+        Assert.True(imported.ExitCode == 0, imported.Error + imported.Out);
+        Assert.Contains("Import of customers_march.csv succeeded", imported.Out, StringComparison.Ordinal);
+        Assert.Contains("new 1, updated 0, unchanged 0, quarantined 1", imported.Out, StringComparison.Ordinal);
+        Assert.Contains("Line 3: The row has 2 of the header's 5 columns", imported.Out, StringComparison.Ordinal);
+        Assert.Contains("Fix it in the file and upload it again", imported.Out, StringComparison.Ordinal);
+
+        var history = await Cli("stores", "history", id);
+        Assert.True(history.ExitCode == 0, history.Error);
+        Assert.Contains("Succeeded  Import · customers_march.csv", history.Out, StringComparison.Ordinal);
+        var runs = JsonDocument.Parse((await Cli("stores", "history", id, "--json")).Out).RootElement;
+        var run = Assert.Single(runs.EnumerateArray());
+        Assert.Equal(("Import · customers_march.csv", 1, 1), (run.GetProperty("label").GetString(), run.GetProperty("inserted").GetInt32(), run.GetProperty("quarantined").GetInt32()));
+    }
+
     public void Dispose() => _data.Dispose();
 }

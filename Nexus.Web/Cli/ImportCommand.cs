@@ -50,7 +50,7 @@ internal static class ImportCommand
                 Console.Error.WriteLine($"Uploaded {upload.FileName} ({upload.SizeBytes:N0} bytes): {upload.LayoutName}.");
                 var result = await services.GetRequiredService<CsvImporter>().ImportAsync(tenant, storeId, upload.Id, parse.GetValue(currency)!, new SyncCommand.StderrProgress(),
                     $"the command line on {Environment.MachineName} (process {Environment.ProcessId})", token);
-                Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(ToJson(result), CliJson.Options) : Describe(result));
+                Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(ToJson(result), CliJson.Options) : result.Describe());
                 return result.Succeeded ? 0 : 1;
             }
             catch (CsvUploadRejectedException ex)
@@ -76,14 +76,8 @@ internal static class ImportCommand
 
     private static object ToJson(CsvImportResult r) => new
     {
-        r.Run.RunId, r.Run.StoreId, r.Run.Status, Entity = r.Entity, r.Counts.Stored, r.Counts.Updated, r.Counts.Unchanged, r.Counts.Quarantined,
-        Seconds = Math.Round(r.Run.Seconds, 3), r.Run.Error,
+        r.Run.RunId, r.Run.StoreId, r.Run.Status, Entity = r.Entity, r.FileName, r.Counts.Stored, r.Counts.Updated, r.Counts.Unchanged, r.Counts.Quarantined,
+        Seconds = Math.Round(r.Run.Seconds, 3), r.Run.Error, r.HeaderWarnings,
+        QuarantinedRows = r.QuarantineExamples.Select(e => new { Line = e.LineNumber, e.Reason }),
     };
-
-    private static string Describe(CsvImportResult r)
-    {
-        var head = $"Import {r.Run.Status.ToString().ToLowerInvariant()} in {r.Run.Seconds:N1}s (run {r.Run.RunId}): {r.Entity.ToString().ToLowerInvariant()} "
-                   + $"new {r.Counts.Stored:N0}, updated {r.Counts.Updated:N0}, unchanged {r.Counts.Unchanged:N0}, quarantined {r.Counts.Quarantined:N0}";
-        return r.Run.Error is { } error ? $"{head}{Environment.NewLine}  {error}" : head;
-    }
 }

@@ -5,10 +5,10 @@ using Nexus.Core.Stores;
 
 namespace Nexus.Web.Cli;
 
-/// <summary><c>stores add|list|test</c>: register, list and test-connect stores from the command line.</summary>
+/// <summary><c>stores add|list|test|history</c>: register, list and test-connect stores, and list their runs, from the command line.</summary>
 internal static class StoresCommand
 {
-    public static Command Create() => new("stores", "Register, list and test the connection of stores.") { Add(), List(), Test() };
+    public static Command Create() => new("stores", "Register, list and test the connection of stores; list their runs.") { Add(), List(), Test(), History() };
 
     private static Command Add()
     {
@@ -131,6 +131,43 @@ internal static class StoresCommand
             Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(result, CliJson.Options)
                 : result.Ok ? $"OK: {result.StoreName} ({result.Currency}, {result.PlatformVersion})" : $"FAILED: {result.Summary}\n{result.Fix}");
             return result.Ok ? 0 : 1;
+        }, ct));
+        return command;
+    }
+    /// <summary>The store's runs, newest first, each labelled as on the history page ("Import · orders_export.csv", "Full sync").</summary>
+    private static Command History()
+    {
+        var id = new Argument<int>("ID") { Description = "The store's id (see stores list)." };
+        var take = new Option<int>("--take") { Description = "How many runs, newest first (default 20).", DefaultValueFactory = _ => 20 };
+        var owner = CliTenant.OwnerOption();
+        var json = new Option<bool>("--json") { Description = "Print the runs as JSON." };
+        var command = new Command("history", "List a store's syncs and imports, newest first.") { id, take, owner, json };
+        command.SetAction((parse, ct) => CliVerb.RunAsync(async (services, token) =>
+        {
+            var tenant = await CliTenant.ResolveAsync(services, parse.GetValue(owner), token);
+            var storeId = parse.GetValue(id);
+            if (!await services.GetRequiredService<StoreService>().ExistsAsync(tenant, storeId, token))
+                throw CliTenant.NoSuchStore(storeId, parse.GetValue(owner));
+            var runs = await services.GetRequiredService<StoreOverviewQuery>().HistoryAsync(tenant, storeId, Math.Max(1, parse.GetValue(take)), token);
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(runs.Select(r => new
+                {
+                    r.Id, r.Label, r.Mode, r.ImportedFile, r.Status, r.StartedAt, r.FinishedAt,
+                    Inserted = r.Counts.Values.Sum(c => c.Inserted), Updated = r.Counts.Values.Sum(c => c.Updated),
+                    Unchanged = r.Counts.Values.Sum(c => c.Unchanged), Quarantined = r.Counts.Values.Sum(c => c.Quarantined), r.Error,
+                }), CliJson.Options));
+            }
+            else if (runs.Count == 0)
+            {
+                Console.WriteLine($"Store {storeId} has no runs yet.");
+            }
+            else
+            {
+                foreach (var r in runs)
+                    Console.WriteLine($"{r.Id,6}  {r.StartedAt:yyyy-MM-dd HH:mm:ss}  {r.Status,-9}  {r.Label}{(r.Error is { } e ? $"  ({e})" : "")}");
+            }
+            return 0;
         }, ct));
         return command;
     }

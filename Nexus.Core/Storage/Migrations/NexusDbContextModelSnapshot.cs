@@ -1093,6 +1093,10 @@ namespace Nexus.Core.Storage.Migrations
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportedFile")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Interrupted")
                         .HasColumnType("INTEGER");
 

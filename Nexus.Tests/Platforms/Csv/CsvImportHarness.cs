@@ -17,8 +17,9 @@ namespace Nexus.Tests.Platforms.Csv;
 /// <summary>A scratch database with one CSV store, the real upload store, connector, sync engine and importer.</summary>
 internal sealed class CsvImportHarness : IAsyncDisposable
 {
-    private CsvImportHarness(ScratchStoreDatabase db, CsvUploadStore uploads, CsvImporter importer, long maxUploadBytes)
+    private CsvImportHarness(ScratchStoreDatabase db, CsvUploadStore uploads, CsvImporter importer, long maxUploadBytes, FakeTimeProvider clock)
     {
+        Clock = clock;
         Db = db;
         Uploads = uploads;
         Importer = importer;
@@ -29,6 +30,8 @@ internal sealed class CsvImportHarness : IAsyncDisposable
     public CsvUploadStore Uploads { get; }
     public CsvImporter Importer { get; }
     public long MaxUploadBytes { get; }
+    public FakeTimeProvider Clock { get; }
+    public string UploadFolder => Path.Combine(Db.Folder, "uploads");
     public Guid TenantId => Db.TenantId;
     public int StoreId => Db.StoreId;
 
@@ -42,7 +45,7 @@ internal sealed class CsvImportHarness : IAsyncDisposable
         var registry = new PlatformRegistry([CsvPlatform.Descriptor], services);
         var engine = new SyncEngine(db, db.Protector, registry, new RecordUpserter(db), Nexus.Benchmarks.Quality.PassThroughQualityGate.Instance,
             Options.Create(new SyncOptions()), clock, NullLogger<SyncEngine>.Instance);
-        return new CsvImportHarness(db, uploads, new CsvImporter(uploads, engine), maxUploadBytes);
+        return new CsvImportHarness(db, uploads, new CsvImporter(uploads, engine, db), maxUploadBytes, clock);
     }
 
     public Task<CsvUpload> UploadAsync(CsvImportEntity entity, string fileName, byte[] content) =>

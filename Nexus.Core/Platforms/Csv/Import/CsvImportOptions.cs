@@ -14,6 +14,14 @@ public sealed class CsvImportOptions
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
 
+    /// <summary>
+    /// Days an uploaded file is kept when it was not imported successfully (a failed, cancelled or never-started
+    /// import); a successfully imported file is deleted at once. Older files are removed on the store's next upload,
+    /// except the one a pending import still reads.
+    /// </summary>
+    [Range(1, 3650)]
+    public int RetentionDays { get; set; } = 7;
+
     /// <summary>Records per page written in one transaction.</summary>
     [Range(1, 100_000)]
     public int PageSize { get; set; } = 500;

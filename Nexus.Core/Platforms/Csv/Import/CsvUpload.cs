@@ -4,11 +4,12 @@ namespace Nexus.Core.Platforms.Csv.Import;
 
 /// <summary>
 /// An uploaded file as kept next to it (<c>{id}.json</c>): what the merchant said it holds, its original name and
-/// what Nexus recognised in its header. The id, never the merchant's file name, names the file on disk.
+/// what Nexus recognised in its header (and what it had to rename there: blank or repeated column names). The id, never the merchant's file name, names the file on disk.
 /// </summary>
 public sealed record CsvUpload(
     string Id, int StoreId, CsvImportEntity Entity, string FileName, long SizeBytes, DateTimeOffset UploadedAt,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<CsvLayout>))] CsvLayout Layout, int Columns)
+    [property: JsonConverter(typeof(JsonStringEnumConverter<CsvLayout>))] CsvLayout Layout, int Columns,
+    IReadOnlyList<string>? HeaderWarnings = null)
 {
     /// <summary>False when the header is not a recognised export: the import needs a column mapping first.</summary>
     public bool Recognised => Layout != CsvLayout.Unknown && CsvLayoutRecognizer.EntityOf(Layout) == Entity;

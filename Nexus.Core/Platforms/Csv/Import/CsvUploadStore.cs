@@ -34,6 +34,7 @@ public sealed class CsvUploadStore(IDbContextFactory<NexusDbContext> dbFactory, 
     {
         var folder = await FolderAsync(tenantId, storeId, cancellationToken);
         Directory.CreateDirectory(folder);
+        DeleteExpired(folder);
         var id = Guid.NewGuid().ToString("N");
         var path = Path.Combine(folder, id + ".csv");
         try
@@ -49,7 +50,7 @@ public sealed class CsvUploadStore(IDbContextFactory<NexusDbContext> dbFactory, 
             {
                 header = reader.Header;
             }
-            var upload = new CsvUpload(id, storeId, entity, Path.GetFileName(fileName), size, clock.GetUtcNow(), CsvLayoutRecognizer.Recognize(header), header.Count);
+            var upload = new CsvUpload(id, storeId, entity, Path.GetFileName(fileName), size, clock.GetUtcNow(), CsvLayoutRecognizer.Recognize(header), header.Count, header.Warnings);
             await File.WriteAllTextAsync(Path.Combine(folder, id + ".json"), JsonSerializer.Serialize(upload, Json), cancellationToken);
             return upload;
         }
@@ -61,18 +62,47 @@ public sealed class CsvUploadStore(IDbContextFactory<NexusDbContext> dbFactory, 
         }
     }
 
+    /// <summary>Deletes one of the tenant's uploads (file and description); the store's saved mappings stay. False when there was none.</summary>
+    public async Task<bool> DeleteAsync(Guid tenantId, int storeId, string uploadId, CancellationToken cancellationToken = default)
+    {
+        var folder = await FolderAsync(tenantId, storeId, cancellationToken);
+        if (ReadUpload(folder, uploadId) is not { } upload) return false;
+        Delete(folder, upload.Id);
+        return true;
+    }
+
+    /// <summary>
+    /// Removes uploads older than <see cref="CsvImportOptions.RetentionDays"/>: merchants' exports hold personal
+    /// data, so a file nobody imported does not stay on disk for ever. The upload a pending import reads stays, so
+    /// a cancelled or crashed import can still resume.
+    /// </summary>
+    private void DeleteExpired(string folder)
+    {
+        var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays);
+        var planPath = Path.Combine(folder, PlanFile);
+        var pending = File.Exists(planPath) ? JsonSerializer.Deserialize<CsvImportPlan>(File.ReadAllText(planPath), Json)?.UploadId : null;
+        foreach (var upload in Uploads(folder).Where(u => u.UploadedAt < cutoff && u.Id != pending))
+            Delete(folder, upload.Id);
+    }
+
+    private static void Delete(string folder, string uploadId)
+    {
+        File.Delete(Path.Combine(folder, uploadId + ".csv"));
+        File.Delete(Path.Combine(folder, uploadId + ".json"));
+    }
+
     /// <summary>The store's uploads, newest first.</summary>
     public async Task<IReadOnlyList<CsvUpload>> ListAsync(Guid tenantId, int storeId, CancellationToken cancellationToken = default)
     {
         var folder = await FolderAsync(tenantId, storeId, cancellationToken);
-        if (!Directory.Exists(folder)) return [];
-        var uploads = new List<CsvUpload>();
-        foreach (var meta in Directory.EnumerateFiles(folder, "*.json").Where(f => Path.GetFileName(f) != PlanFile && !Path.GetFileName(f).StartsWith("mapping-", StringComparison.Ordinal)))
-        {
-            uploads.Add(JsonSerializer.Deserialize<CsvUpload>(await File.ReadAllTextAsync(meta, cancellationToken), Json)!);
-        }
-        return uploads.OrderByDescending(u => u.UploadedAt).ToList();
+        return Directory.Exists(folder) ? Uploads(folder).OrderByDescending(u => u.UploadedAt).ToList() : [];
     }
+
+    private static IEnumerable<CsvUpload> Uploads(string folder) =>
+        Directory.EnumerateFiles(folder, "*.json")
+            .Where(f => Path.GetFileName(f) != PlanFile && !Path.GetFileName(f).StartsWith("mapping-", StringComparison.Ordinal))
+            .Select(meta => JsonSerializer.Deserialize<CsvUpload>(File.ReadAllText(meta), Json)!)
+            .ToList();
 
     /// <summary>One upload of the tenant's store; null when there is none with that id.</summary>
     public async Task<CsvUpload?> FindAsync(Guid tenantId, int storeId, string uploadId, CancellationToken cancellationToken = default) =>

@@ -56,6 +56,10 @@ public partial class SyncProgressPanel
             var text = $"Fetched {t.Fetched:N0} records: {t.Inserted:N0} new, {t.Updated:N0} updated, " +
                        $"{t.Unchanged:N0} unchanged, {t.Quarantined:N0} quarantined, in {Format(Progress.Elapsed)}. " +
                        $"Quality: {t.Errors:N0} records with errors, {t.Warnings:N0} with warnings, {t.Cleansed:N0} tidied.";
+            // Counts alone leave the merchant guessing whether anything was lost and what to do about it.
+            if (t.Quarantined > 0)
+                text += $" Nothing was lost: the {t.Quarantined:N0} quarantined are kept with their reasons (rows of a file with their line numbers) under Quarantine on the Quality page;" +
+                        " fix them at the source (for a file, in the file and upload it again) and the next run stores them.";
             return Progress.Error is { } error ? $"{error} {text}" : text;
         }
     }
