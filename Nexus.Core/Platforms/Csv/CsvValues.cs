@@ -16,7 +16,8 @@ public sealed class CsvValues(CsvHeader header, MappingIssueCollector issues)
 
     public MappingIssueCollector Issues => issues;
 
-    public static string? Text(CsvRow row, int column) => row[column] is { Length: > 0 } text ? text.Trim() : null;
+    /// <summary>The trimmed cell, or null when it is empty or only spaces (a required cell of spaces is missing, not "").</summary>
+    public static string? Text(CsvRow row, int column) => row[column].Trim() is { Length: > 0 } text ? text : null;
 
     public string? Required(CsvRow row, int column, string what)
     {
