@@ -74,7 +74,8 @@ public sealed record ShopifyApiError(HttpStatusCode Status, string? Message, boo
                    && x.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
         if (code == "ACCESS_DENIED")
         {
-            var scope = MissingScope(first) ?? "the needed";
+            // Without a named scope the sentence says "the needed scope", not "the the needed scope".
+            var scope = MissingScope(first) ?? "needed";
             throw new ConnectorAuthenticationException($"Reading {what} failed: the app lacks the {scope} access scope (Shopify said: \"{message}\").",
                 $"In {AppPage}, add the {scope} scope under Admin API integration, reinstall the app and paste the new token.", ConnectorErrorKind.Permission);
         }
