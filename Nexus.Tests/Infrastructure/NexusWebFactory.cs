@@ -41,9 +41,6 @@ public sealed class NexusWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Nexus:Sandbox:Stores:0:StartUtc", "2026-06-30T00:00:00Z");
         // A platform that exists only in the test project, registered like any other (see Platforms/FakeShop).
         builder.ConfigureServices(services => Nexus.Tests.Platforms.FakeShop.FakeShopPlatform.AddFakeShop(services));
-        // Disposing the shared host stops its job server, which waits for running jobs (a sync stops at its next page,
-        // a forecast refresh at its next candidate fit); on a busy CI machine that can take longer than the default 30 s.
-        builder.ConfigureServices(services => services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2)));
         // Kestrel drains in-flight requests before anything else stops; the watchdog lists them if stopping drags.
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new InFlightRequestsFilter(_inFlight)));
     }

@@ -51,7 +51,18 @@ public sealed class JobServerHostedService(IServiceProvider services, IOptions<J
         if (server is null) return;
         server.SendStop();
         logger.LogInformation("Stopping the job server");
-        // Past the host's own deadline this throws, as Hangfire's service does, so a server that cannot stop is reported.
-        await Task.Run(server.Dispose, CancellationToken.None).WaitAsync(cancellationToken);
+        var stopped = Task.Run(server.Dispose, CancellationToken.None);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Services that stop earlier (Kestrel draining its requests) used up the host's whole shutdown timeout.
+            // The server is stopped anyway, so its running jobs are handed back to the queue rather than abandoned;
+            // Dispose is bounded by Hangfire's own ShutdownTimeout.
+            logger.LogWarning("The host's shutdown timeout had passed before the job server's turn; stopping it anyway (at most {Seconds} s)",
+                new BackgroundJobServerOptions().ShutdownTimeout.TotalSeconds);
+            await stopped;
+            return;
+        }
+        // Past the host's deadline while waiting this throws, as Hangfire's service does, so a server that cannot stop is reported.
+        await stopped.WaitAsync(cancellationToken);
     }
 }
