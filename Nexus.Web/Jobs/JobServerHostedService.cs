@@ -17,6 +17,7 @@ public sealed class JobServerHostedService(IServiceProvider services, IOptions<J
     ILogger<JobServerHostedService> logger) : IHostedService
 {
     private BackgroundJobServer? _server;
+    private TimeSpan _shutdownTimeout;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +38,7 @@ public sealed class JobServerHostedService(IServiceProvider services, IOptions<J
             FilterProvider = services.GetService<IJobFilterProvider>(),
             TimeZoneResolver = services.GetService<ITimeZoneResolver>(),
         };
+        _shutdownTimeout = options.ShutdownTimeout;
         var storage = services.GetRequiredService<JobStorage>();
         var processes = services.GetServices<IBackgroundProcess>();
         _server = HangfireServiceCollectionExtensions.GetInternalServices(services, out var factory, out var stateChanger, out var performer)
@@ -58,7 +60,7 @@ public sealed class JobServerHostedService(IServiceProvider services, IOptions<J
             // The server is stopped anyway, so its running jobs are handed back to the queue rather than abandoned;
             // Dispose is bounded by Hangfire's own ShutdownTimeout.
             logger.LogWarning("The host's shutdown timeout had passed before the job server's turn; stopping it anyway (at most {Seconds} s)",
-                new BackgroundJobServerOptions().ShutdownTimeout.TotalSeconds);
+                _shutdownTimeout.TotalSeconds);
             await stopped;
             return;
         }
