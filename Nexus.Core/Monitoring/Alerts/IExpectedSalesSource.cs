@@ -7,8 +7,8 @@ public enum SalesMeasure { Orders, Revenue }
 
 /// <summary>
 /// Where the forecast-based alert rules get their expectations. Alerts do not compute forecasts: the sales
-/// forecasting feature implements this (the integrator wires it); until then <see cref="NoExpectedSales"/> answers
-/// "unknown" and those two rules stay quiet, which the alerts page says.
+/// forecasting feature answers from its cache (ForecastSalesExpectations, registered by AddForecasting); a store
+/// without a cached forecast is "unknown" and those two rules stay quiet, which the alerts page says.
 /// </summary>
 public interface IExpectedSalesSource
 {
@@ -16,7 +16,7 @@ public interface IExpectedSalesSource
     Task<SalesExpectation?> GetExpectedAsync(Guid tenantId, int storeId, DateOnly day, SalesMeasure measure, CancellationToken cancellationToken);
 }
 
-/// <summary>The stand-in until forecasts exist: nothing is known, so no forecast rule fires.</summary>
+/// <summary>The fallback for a host without forecasting: nothing is known, so no forecast rule fires.</summary>
 public sealed class NoExpectedSales : IExpectedSalesSource
 {
     public Task<SalesExpectation?> GetExpectedAsync(Guid tenantId, int storeId, DateOnly day, SalesMeasure measure, CancellationToken cancellationToken) =>

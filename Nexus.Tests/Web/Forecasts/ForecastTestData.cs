@@ -12,17 +12,20 @@ internal static class ForecastTestData
 {
     public static readonly DateTimeOffset Start = new(2025, 1, 6, 12, 0, 0, TimeSpan.Zero); // a Monday
 
-    public static async Task SeedAsync(ScratchStoreDatabase database, int days, int seed = 3)
+    /// <summary>Seeds <paramref name="days"/> days of orders from <paramref name="start"/> (default <see cref="Start"/>) and returns how many.</summary>
+    public static async Task<int> SeedAsync(ScratchStoreDatabase database, int days, int seed = 3, DateTimeOffset? start = null)
     {
+        var first = start ?? Start;
         var random = new Random(seed);
         var orders = new List<Order>();
         for (var d = 0; d < days; d++)
         {
             var count = 1 + (d % 7 is 5 or 6 ? 2 : random.Next(2));
             for (var k = 0; k < count; k++)
-                orders.Add(MetricsTestData.NewOrder($"o{d}-{k}", $"c{random.Next(50)}", null, OrderStatus.Completed, 20 + random.Next(80), Start.AddDays(d)));
+                orders.Add(MetricsTestData.NewOrder($"o{d}-{k}", $"c{random.Next(50)}", null, OrderStatus.Completed, 20 + random.Next(80), first.AddDays(d)));
         }
         await new RecordUpserter(database).UpsertOrdersAsync(database.TenantId, database.StoreId, orders);
+        return orders.Count;
     }
 }
 
