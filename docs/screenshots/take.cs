@@ -47,6 +47,9 @@ var pages = new (string Path, string Name, string? Chart)[]
     ("/lifetime", "lifetime", "[data-testid=clv-histogram] svg.main-svg"),
     ("/quality", "quality", "[data-testid=report-card]"),
     ("/products", "products", "[data-testid=empty-state]"),
+    ("/forecasts", "forecasts", "[data-testid=forecast-chart] svg.main-svg"),
+    ("/health", "health", "[data-testid=store-health]"),
+    ("/alerts", "alerts", null),
     ("/hangfire", "hangfire-merchant", "[data-testid=empty-state]"),
 };
 foreach (var dark in new[] { false, true })
