@@ -43,11 +43,14 @@ public sealed class AnalyzeStoreForecastCommandTests
         var history = json.GetProperty("history").EnumerateArray().ToList();
         var periods = history.Select(h => DateTime.ParseExact(h.GetProperty("period").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
         Assert.All(periods, p => Assert.Equal(DayOfWeek.Monday, p.DayOfWeek));
-        // Every seeded order is in a finished week except those of the week still running.
+        // The history runs from the first whole week (the seed starts mid-week unless today is a Monday) to the week
+        // before the running one, and each week holds exactly the orders placed in it.
+        var firstMonday = start.AddDays((7 - ((int)start.DayOfWeek + 6) % 7) % 7);
         var runningWeek = periods[^1].AddDays(7);
-        var total = history.Sum(h => h.GetProperty("value").GetDouble());
-        Assert.InRange(total, seeded - 3 * 7, seeded);
+        Assert.Equal(firstMonday, periods[0]);
         Assert.True(runningWeek > DateTime.UtcNow.Date.AddDays(-7), $"the history ends at {periods[^1]:yyyy-MM-dd}, more than a week ago");
+        var expected = periods.Select(p => (double)seeded.Count(o => o.CreatedAt.UtcDateTime.Date >= p && o.CreatedAt.UtcDateTime.Date < p.AddDays(7)));
+        Assert.Equal(expected, history.Select(h => h.GetProperty("value").GetDouble()));
 
         var forecastPeriods = json.GetProperty("periods").EnumerateArray()
             .Select(p => DateTime.ParseExact(p.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();

@@ -12,8 +12,8 @@ internal static class ForecastTestData
 {
     public static readonly DateTimeOffset Start = new(2025, 1, 6, 12, 0, 0, TimeSpan.Zero); // a Monday
 
-    /// <summary>Seeds <paramref name="days"/> days of orders from <paramref name="start"/> (default <see cref="Start"/>) and returns how many.</summary>
-    public static async Task<int> SeedAsync(ScratchStoreDatabase database, int days, int seed = 3, DateTimeOffset? start = null)
+    /// <summary>Seeds <paramref name="days"/> days of orders from <paramref name="start"/> (default <see cref="Start"/>) and returns them.</summary>
+    public static async Task<IReadOnlyList<Order>> SeedAsync(ScratchStoreDatabase database, int days, int seed = 3, DateTimeOffset? start = null)
     {
         var first = start ?? Start;
         var random = new Random(seed);
@@ -25,7 +25,7 @@ internal static class ForecastTestData
                 orders.Add(MetricsTestData.NewOrder($"o{d}-{k}", $"c{random.Next(50)}", null, OrderStatus.Completed, 20 + random.Next(80), first.AddDays(d)));
         }
         await new RecordUpserter(database).UpsertOrdersAsync(database.TenantId, database.StoreId, orders);
-        return orders.Count;
+        return orders;
     }
 }
 

@@ -16,7 +16,9 @@ public sealed record SalesSeries(ForecastFrequency Frequency, SalesMetric Metric
 
 /// <summary>
 /// Buckets a scope's revenue orders into days, weeks (Monday start), months, quarters or years. The period holding
-/// the scope's last day is left out because it is still incomplete (a half-finished week would read as a slump).
+/// the scope's last day is left out because it is still incomplete (a half-finished week would read as a slump), and
+/// so is the first period when the first order came after its start (a store that opened mid-week or mid-month):
+/// both would draw a dip that never happened and pull the forecast's level down.
 /// Reads two small columns per order through the tenant-filtered context.
 /// </summary>
 public sealed class SalesSeriesQuery(IDbContextFactory<NexusDbContext> factory)
@@ -28,9 +30,12 @@ public sealed class SalesSeriesQuery(IDbContextFactory<NexusDbContext> factory)
         var orders = (await ScopedOrders.OrdersAsync(db, scope, cancellationToken)).Revenue()
             .Select(o => new { o.CreatedAt, Net = o.TotalMinor - o.RefundedMinor });
         var totals = new Dictionary<DateOnly, double>();
+        var firstDay = DateOnly.MaxValue;
         await foreach (var order in orders.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var start = PeriodStart(DateOnly.FromDateTime(order.CreatedAt.UtcDateTime), frequency);
+            var day = DateOnly.FromDateTime(order.CreatedAt.UtcDateTime);
+            if (day < firstDay) firstDay = day;
+            var start = PeriodStart(day, frequency);
             totals[start] = totals.GetValueOrDefault(start) + (metric == SalesMetric.Revenue ? (double)MinorUnits.FromMinor(order.Net, scope.Currency) : 1);
         }
         var through = scope.Through ?? (totals.Count == 0 ? DateOnly.MinValue : totals.Keys.Max());
@@ -38,12 +43,18 @@ public sealed class SalesSeriesQuery(IDbContextFactory<NexusDbContext> factory)
         var starts = new List<DateOnly>();
         var values = new List<double>();
         if (totals.Count > 0)
-            for (var p = totals.Keys.Min(); p < current; p = Next(p, frequency))
+            for (var p = FirstWholePeriod(firstDay, frequency); p < current; p = Next(p, frequency))
             {
                 starts.Add(p);
                 values.Add(totals.GetValueOrDefault(p));
             }
         return new SalesSeries(frequency, metric, scope.Currency, [.. starts], [.. values]);
+    }
+
+    private static DateOnly FirstWholePeriod(DateOnly firstDay, ForecastFrequency frequency)
+    {
+        var start = PeriodStart(firstDay, frequency);
+        return start == firstDay ? start : Next(start, frequency);
     }
 
     public static DateOnly PeriodStart(DateOnly day, ForecastFrequency frequency) => frequency switch
