@@ -106,26 +106,18 @@ public sealed class AnalyzeCommandTests : IDisposable
     public async Task Store_runs_rfm_on_the_stored_orders_found_by_id_across_tenants()
     {
         await using var database = await Analytics.Metrics.MetricsTestData.CreateAsync();
-        Environment.SetEnvironmentVariable("Nexus__DataFolder", database.Folder);
-        try
-        {
-            var result = await CliRun.RunAsync("analyze", "rfm", "--store", database.StoreId.ToString(CultureInfo.InvariantCulture), "--json");
+        var result = await CliRun.InFolderAsync(database.Folder, "analyze", "rfm", "--store", database.StoreId.ToString(CultureInfo.InvariantCulture), "--json");
 
-            Assert.True(result.ExitCode == 0, result.Error);
-            var json = JsonDocument.Parse(result.Out).RootElement;
-            // EUR (8 revenue orders) is chosen over USD (1); customers c1, c5, c7 and the guest ana@x.com.
-            Assert.Equal(4, json.GetProperty("customerCount").GetInt32());
-            Assert.Equal(320m, json.GetProperty("revenue").GetDecimal());
-            Assert.Contains("also sells in USD", result.Error);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var json = JsonDocument.Parse(result.Out).RootElement;
+        // EUR (8 revenue orders) is chosen over USD (1); customers c1, c5, c7 and the guest ana@x.com.
+        Assert.Equal(4, json.GetProperty("customerCount").GetInt32());
+        Assert.Equal(320m, json.GetProperty("revenue").GetDecimal());
+        Assert.Contains("also sells in USD", result.Error);
 
-            var missing = await CliRun.RunAsync("analyze", "rfm", "--store", "999999");
-            Assert.Equal((1, ""), (missing.ExitCode, missing.Out));
-            Assert.Contains("no store with id 999999", missing.Error);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("Nexus__DataFolder", null);
-        }
+        var missing = await CliRun.InFolderAsync(database.Folder, "analyze", "rfm", "--store", "999999");
+        Assert.Equal((1, ""), (missing.ExitCode, missing.Out));
+        Assert.Contains("no store with id 999999", missing.Error);
     }
 
     [Fact]

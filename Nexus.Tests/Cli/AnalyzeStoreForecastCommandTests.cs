@@ -13,19 +13,6 @@ namespace Nexus.Tests.Cli;
 [Collection(HostCollection.Name)]
 public sealed class AnalyzeStoreForecastCommandTests
 {
-    private static async Task<T> WithDataFolderAsync<T>(string folder, Func<Task<T>> run)
-    {
-        Environment.SetEnvironmentVariable("Nexus__DataFolder", folder);
-        try
-        {
-            return await run();
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("Nexus__DataFolder", null);
-        }
-    }
-
     [Fact]
     public async Task A_stores_weekly_orders_are_its_history_and_the_forecast_covers_the_next_H_weeks()
     {
@@ -35,8 +22,8 @@ public sealed class AnalyzeStoreForecastCommandTests
         var seeded = await ForecastTestData.SeedAsync(database, days: 300, start: new DateTimeOffset(start, TimeSpan.Zero).AddHours(12));
         var store = database.StoreId.ToString(CultureInfo.InvariantCulture);
 
-        var result = await WithDataFolderAsync(database.Folder, () =>
-            CliRun.RunAsync("analyze", "forecast", "--store", store, "--metric", "orders", "--frequency", "weekly", "--horizon", "4", "--json"));
+        var result = await CliRun.InFolderAsync(database.Folder,
+            "analyze", "forecast", "--store", store, "--metric", "orders", "--frequency", "weekly", "--horizon", "4", "--json");
 
         Assert.True(result.ExitCode == 0, result.Error);
         var json = JsonDocument.Parse(result.Out).RootElement;
@@ -75,9 +62,10 @@ public sealed class AnalyzeStoreForecastCommandTests
         await ForecastTestData.SeedAsync(database, days: 100, start: new DateTimeOffset(start, TimeSpan.Zero).AddHours(12));
         var store = database.StoreId.ToString(CultureInfo.InvariantCulture);
 
-        var (monthly, missing) = await WithDataFolderAsync(database.Folder, async () => (
-            await CliRun.RunAsync("analyze", "forecast", "--store", store, "--metric", "revenue", "--frequency", "monthly", "--horizon", "3"),
-            await CliRun.RunAsync("analyze", "forecast", "--store", "999999", "--metric", "revenue", "--frequency", "monthly", "--horizon", "3")));
+        var monthly = await CliRun.InFolderAsync(database.Folder,
+            "analyze", "forecast", "--store", store, "--metric", "revenue", "--frequency", "monthly", "--horizon", "3");
+        var missing = await CliRun.InFolderAsync(database.Folder,
+            "analyze", "forecast", "--store", "999999", "--metric", "revenue", "--frequency", "monthly", "--horizon", "3");
 
         Assert.Equal((1, ""), (monthly.ExitCode, monthly.Out));
         Assert.Matches(@"has [2-4] monthly periods of sales; forecasts need at least 24", monthly.Error);
