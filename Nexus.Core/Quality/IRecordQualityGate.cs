@@ -27,6 +27,9 @@ public sealed record RecordIssues(string PlatformId, IReadOnlyList<RecordIssue> 
 public sealed record GatedPage<T>(IReadOnlyList<T> Records, IReadOnlyList<Quarantined> Quarantined, PageQuality Quality, IReadOnlyList<RecordIssues> Issues)
 {
     public static GatedPage<T> Empty { get; } = new([], [], PageQuality.None, []);
+
+    /// <summary>Platform ids of the records to store whose values a cleanser changed (Storage counts those it actually wrote).</summary>
+    public IReadOnlySet<string> CleansedIds { get; init; } = new HashSet<string>();
 }
 
 /// <summary>

@@ -33,6 +33,7 @@ public sealed class QualityGate(QualityEngine engine, QualitySnapshotWriter snap
         var store = new List<T>(cleansed.Count);
         var quarantine = new List<Quarantined>(mappingQuarantine);
         var found = new List<RecordIssues>(cleansed.Count + mappingQuarantine.Count);
+        var cleansedIds = new HashSet<string>(StringComparer.Ordinal);
         var (errors, warnings, infos, quarantined) = (0, 0, 0, 0);
         for (var i = 0; i < cleansed.Count; i++)
         {
@@ -53,6 +54,7 @@ public sealed class QualityGate(QualityEngine engine, QualitySnapshotWriter snap
             else
             {
                 store.Add(verdict.Record);
+                if (logs[i].Any) cleansedIds.Add(verdict.PlatformId);
             }
         }
         foreach (var bad in mappingQuarantine)
@@ -61,7 +63,7 @@ public sealed class QualityGate(QualityEngine engine, QualitySnapshotWriter snap
             found.Add(new RecordIssues(bad.PlatformId ?? "", bad.Issues.Select(x => new RecordIssue(MappingRule.IdFor(entity.Entity, x.Rule), QualitySeverity.Error,
                 x.Field, x.Value, x.Message, true)).ToList(), true));
         }
-        return new GatedPage<T>(store, quarantine, new PageQuality(errors, warnings, infos, changed, quarantined), found);
+        return new GatedPage<T>(store, quarantine, new PageQuality(errors, warnings, infos, changed, quarantined), found) { CleansedIds = cleansedIds };
     }
 
     public Task RunFinishedAsync(QualityScope scope, string trigger, CancellationToken cancellationToken) =>

@@ -37,7 +37,9 @@ public sealed record PageWrite<T>(StorageEntity<T> Storage, QualityScope Scope, 
 }
 
 /// <summary>What a page write stored.</summary>
-public sealed record PageWritten<T>(UpsertCounts Counts, GatedPage<T> Gated);
+/// <param name="CleansedStored">Records a cleanser changed that were inserted or updated: a re-sync of records stored
+/// unchanged (the cleansed value was already what Nexus holds) tidied nothing.</param>
+public sealed record PageWritten<T>(UpsertCounts Counts, GatedPage<T> Gated, int CleansedStored);
 
 /// <summary>
 /// Storage owns the page's unit of work: the quality gate's look-ups and decisions, the records, their order lines, their
@@ -57,13 +59,13 @@ public sealed class PageUnitOfWork(IDbContextFactory<NexusDbContext> factory, IP
         var sql = new PageSql(db, transaction.GetDbTransaction(), scope.TenantId, scope.StoreId);
 
         var gated = await work.Decide(sql, cancellationToken);
-        var (counts, changed) = await sql.UpsertAsync(work.Storage, gated.Records, cancellationToken);
+        var (counts, changed, updated) = await sql.UpsertAsync(work.Storage, gated.Records, cancellationToken);
         probe?.Reached(PageWriteStep.Records);
 
         if (work.Storage.Lines is { } lines)
         {
             var removed = work.RemoveQuarantinedRecords ? gated.Quarantined.Select(q => q.PlatformId).OfType<string>() : [];
-            await sql.ReplaceOrderLinesAsync(changed.Select(work.Storage.PlatformId).Concat(removed).ToHashSet(StringComparer.Ordinal), changed.SelectMany(lines), cancellationToken);
+            await sql.ReplaceOrderLinesAsync(updated.Concat(removed).ToHashSet(StringComparer.Ordinal), changed.SelectMany(lines), cancellationToken);
         }
         probe?.Reached(PageWriteStep.OrderLines);
 
@@ -77,7 +79,7 @@ public sealed class PageUnitOfWork(IDbContextFactory<NexusDbContext> factory, IP
             await sql.DeleteRecordsAsync(work.Storage.RowType, gated.Quarantined.Select(q => q.PlatformId).OfType<string>().ToList(), cancellationToken);
         probe?.Reached(PageWriteStep.Quarantine);
 
-        var written = new PageWritten<T>(counts, gated);
+        var written = new PageWritten<T>(counts, gated, changed.Count(r => gated.CleansedIds.Contains(work.Storage.PlatformId(r))));
         if (work.Checkpoint is { } checkpoint) await CheckpointAsync(db, checkpoint(written), cancellationToken);
         probe?.Reached(PageWriteStep.Checkpoint);
 

@@ -262,7 +262,7 @@ public sealed class SyncEngine(
                 counts.Warnings += gated.Quality.Warnings;
                 counts.Infos += gated.Quality.Infos;
                 // Cleansing counts where it changed what Nexus holds: a re-sync of records stored unchanged cleansed nothing new.
-                counts.Cleansed += Math.Min(gated.Quality.Cleansed, stored.Inserted + stored.Updated);
+                counts.Cleansed += written.CleansedStored;
                 // Everything modified up to the high-water mark is stored; the overlap window covers what changed meanwhile.
                 var through = position.HighWater is { } high && (position.CompletedThrough is null || high > position.CompletedThrough) ? high : position.CompletedThrough;
                 return new PageCheckpoint(state.Run.Id, pipeline.Entity, page.NextToken, position.HighWater, last, through,

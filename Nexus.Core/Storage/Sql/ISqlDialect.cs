@@ -6,6 +6,9 @@ namespace Nexus.Core.Storage.Sql;
 /// </summary>
 internal interface ISqlDialect
 {
-    /// <summary>An insert that updates <paramref name="updates"/> when a row with the same <paramref name="conflictColumns"/> exists.</summary>
-    string Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, IReadOnlyList<string> conflictColumns, IReadOnlyList<string> updates);
+    /// <summary>
+    /// A multi-row insert (one value list per row) that updates <paramref name="updates"/> when a row with the same
+    /// <paramref name="conflictColumns"/> exists. The rows of one statement never share a key (callers de-duplicate).
+    /// </summary>
+    string Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<string> conflictColumns, IReadOnlyList<string> updates);
 }

@@ -25,7 +25,13 @@ internal sealed class MappedTable
         _table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         Name = sql.DelimitIdentifier(_table.Name, _table.Schema);
         Writable = entity.GetProperties().Where(p => p.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd).ToList();
+        // Looked up once per table, not per row and column: a page binds thousands of values.
+        _writers = Writable.Select(p => new ColumnWriter(p.GetGetter(), p.GetRelationalTypeMapping().Converter)).ToArray();
     }
+
+    private readonly record struct ColumnWriter(IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter);
+
+    private readonly ColumnWriter[] _writers;
 
     public static MappedTable For<TEntity>(DbContext db) => For(db, typeof(TEntity));
 
@@ -58,13 +64,20 @@ internal sealed class MappedTable
         return _sql.GenerateParameterNamePlaceholder(name);
     }
 
-    /// <summary>Re-binds a prepared parameter for the next row, converting the value like <see cref="AddParameter(DbCommand, IProperty, object?)"/> did.</summary>
-    public static void Bind(DbParameter parameter, IProperty property, object? value)
+    /// <summary>
+    /// Binds one row's <see cref="Writable"/> values to a prepared command's parameters from <paramref name="offset"/> on,
+    /// converting each value like <see cref="AddParameter(DbCommand, IProperty, object?)"/> does.
+    /// </summary>
+    public void Bind(DbParameterCollection parameters, int offset, object row)
     {
-        var mapping = property.GetRelationalTypeMapping();
-        if (value is not null && mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
-        if (value is Enum e) value = Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture);
-        parameter.Value = value ?? DBNull.Value;
+        for (var i = 0; i < _writers.Length; i++)
+        {
+            var (getter, converter) = _writers[i];
+            var value = getter.GetClrValue(row);
+            if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
+            if (value is Enum e) value = Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture);
+            parameters[offset + i].Value = value ?? DBNull.Value;
+        }
     }
 
     /// <summary>"col IN (p0, p1, …)" for a list of keys, with one typed parameter each.</summary>

@@ -20,6 +20,12 @@ namespace Nexus.Core.Storage.Sql;
 internal sealed class PageSql(NexusDbContext db, DbTransaction transaction, Guid tenantId, int storeId) : IStoreFactsSource
 {
     private const int Chunk = 500;
+
+    /// <summary>
+    /// Rows per multi-row statement. Small on purpose: Microsoft.Data.Sqlite binds parameters by name, and finding a name
+    /// costs a scan of the statement's parameters, so very wide statements lose what fewer executions gain.
+    /// </summary>
+    private const int RowsPerStatement = 8;
     private static readonly string[] KeyColumns = [nameof(StoredRecord.TenantId), nameof(StoredRecord.StoreId), nameof(StoredRecord.PlatformId)];
     private readonly DbConnection _connection = db.Database.GetDbConnection();
     private readonly ISqlDialect _dialect = SqlDialects.For(db);
@@ -41,20 +47,24 @@ internal sealed class PageSql(NexusDbContext db, DbTransaction transaction, Guid
         }
     }
 
-    /// <summary>Upserts the records; returns the counts and the records that were inserted or changed (their child rows need rewriting).</summary>
-    public async Task<(UpsertCounts Counts, List<T> Changed)> UpsertAsync<T>(StorageEntity<T> storage, IReadOnlyList<T> records, CancellationToken cancellationToken)
+    /// <summary>
+    /// Upserts the records; returns the counts, the records that were inserted or changed (their child rows need
+    /// rewriting) and, of those, the ones that were already stored (only their old child rows can exist).
+    /// </summary>
+    public async Task<(UpsertCounts Counts, List<T> Changed, HashSet<string> Updated)> UpsertAsync<T>(StorageEntity<T> storage, IReadOnlyList<T> records, CancellationToken cancellationToken)
         where T : class
     {
-        if (records.Count == 0) return (default, []);
+        if (records.Count == 0) return (default, [], []);
         var table = Table(storage.RowType);
         // A page can repeat a record (a platform that pages while data changes): the last copy wins.
         var latest = new Dictionary<string, T>(StringComparer.Ordinal);
         foreach (var record in records) latest[storage.PlatformId(record)] = record;
         var existing = await ReadHashesAsync(table, latest.Keys, cancellationToken).ConfigureAwait(false);
 
-        await using var upsert = PreparedUpsert(table, KeyColumns[1..]);
         var changed = new List<T>();
-        var (inserted, updated, unchanged) = (0, 0, 0);
+        var rows = new List<object>();
+        var updatedIds = new HashSet<string>(StringComparer.Ordinal);
+        var unchanged = 0;
         foreach (var (platformId, record) in latest)
         {
             var payload = JsonSerializer.Serialize(record, CanonicalJson.Options);
@@ -62,32 +72,34 @@ internal sealed class PageSql(NexusDbContext db, DbTransaction transaction, Guid
             if (existing.TryGetValue(platformId, out var storedHash))
             {
                 if (storedHash == hash) { unchanged++; continue; }
-                updated++;
-            }
-            else
-            {
-                inserted++;
+                updatedIds.Add(platformId);
             }
             var row = storage.Row(record);
             (row.TenantId, row.StoreId, row.PlatformId, row.ContentHash, row.Payload, row.ModifiedAt) = (tenantId, storeId, platformId, hash, payload, storage.ModifiedAt(record));
-            await ExecuteAsync(upsert, table, row, cancellationToken).ConfigureAwait(false);
+            rows.Add(row);
             changed.Add(record);
         }
-        return (new UpsertCounts(inserted, updated, unchanged), changed);
+        await WriteRowsAsync(table, KeyColumns[1..], rows, cancellationToken).ConfigureAwait(false);
+        return (new UpsertCounts(rows.Count - updatedIds.Count, updatedIds.Count, unchanged), changed, updatedIds);
     }
 
-    /// <summary>Replaces the order lines of these orders with their current lines (a line removed from an order disappears).</summary>
-    public async Task ReplaceOrderLinesAsync(IReadOnlyCollection<string> orderIds, IEnumerable<StoredOrderLine> lines, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the order lines of these orders with their current lines (a line removed from an order disappears).
+    /// Only <paramref name="replacedOrderIds"/> can have lines already; new orders' lines are simply inserted.
+    /// </summary>
+    public async Task ReplaceOrderLinesAsync(IReadOnlyCollection<string> replacedOrderIds, IEnumerable<StoredOrderLine> lines, CancellationToken cancellationToken)
     {
-        if (orderIds.Count == 0) return;
         var table = Table(typeof(StoredOrderLine));
-        await DeleteAsync(table, nameof(StoredOrderLine.OrderPlatformId), orderIds, null, cancellationToken).ConfigureAwait(false);
-        await using var insert = PreparedUpsert(table, [nameof(StoredOrderLine.StoreId), nameof(StoredOrderLine.OrderPlatformId), nameof(StoredOrderLine.LinePlatformId)]);
+        if (replacedOrderIds.Count > 0)
+            await DeleteAsync(table, nameof(StoredOrderLine.OrderPlatformId), replacedOrderIds, null, cancellationToken).ConfigureAwait(false);
+        // One statement must not write a key twice (PostgreSQL refuses it): a line repeated in an order keeps its last copy.
+        var rows = new Dictionary<(string Order, string Line), object>();
         foreach (var line in lines)
         {
             (line.TenantId, line.StoreId) = (tenantId, storeId);
-            await ExecuteAsync(insert, table, line, cancellationToken).ConfigureAwait(false);
+            rows[(line.OrderPlatformId, line.LinePlatformId)] = line;
         }
+        await WriteRowsAsync(table, [nameof(StoredOrderLine.StoreId), nameof(StoredOrderLine.OrderPlatformId), nameof(StoredOrderLine.LinePlatformId)], rows.Values.ToList(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Replaces the issues of the page's records: delete what was known about them, insert what was found now.</summary>
@@ -98,20 +110,13 @@ internal sealed class PageSql(NexusDbContext db, DbTransaction transaction, Guid
         var entityName = entity.ToString();
         await DeleteAsync(table, nameof(QualityIssueRecord.PlatformId), records.Select(r => r.PlatformId).Distinct(StringComparer.Ordinal).ToList(),
             (nameof(QualityIssueRecord.Entity), entityName), cancellationToken).ConfigureAwait(false);
-        if (!records.Any(r => r.Issues.Count > 0)) return;
-
-        await using var insert = Command();
-        var columns = table.Writable;
-        insert.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(table.Column))}) VALUES ({string.Join(", ", columns.Select(c => table.AddParameter(insert, c, null)))})";
-        await insert.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        var row = new QualityIssueRecord { TenantId = tenantId, StoreId = storeId, SyncRunId = runId, Entity = entityName, DetectedAt = now };
-        foreach (var record in records)
-            foreach (var issue in record.Issues)
-            {
-                (row.PlatformId, row.RuleId, row.Severity, row.Field, row.Value, row.Message, row.Quarantined) =
-                    (record.PlatformId, issue.RuleId, issue.Severity, issue.Field, issue.Value, issue.Message, record.Quarantined);
-                await ExecuteAsync(insert, table, row, cancellationToken).ConfigureAwait(false);
-            }
+        var rows = records.SelectMany(record => record.Issues.Select(issue => (object)new QualityIssueRecord
+        {
+            TenantId = tenantId, StoreId = storeId, SyncRunId = runId, Entity = entityName, DetectedAt = now,
+            PlatformId = record.PlatformId, RuleId = issue.RuleId, Severity = issue.Severity, Field = issue.Field, Value = issue.Value,
+            Message = issue.Message, Quarantined = record.Quarantined,
+        })).ToList();
+        await WriteRowsAsync(table, null, rows, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes this store's rows of <paramref name="rowType"/> whose platform ids are given (re-validation moves them to quarantine).</summary>
@@ -147,23 +152,54 @@ internal sealed class PageSql(NexusDbContext db, DbTransaction transaction, Guid
         return hashes;
     }
 
-    /// <summary>An upsert over every writable column, conflicting on <paramref name="conflict"/>, updating everything but the key.</summary>
-    private DbCommand PreparedUpsert(MappedTable table, IReadOnlyList<string> conflict)
+    /// <summary>
+    /// Writes rows of one table in multi-row statements (one statement per <see cref="RowsPerStatement"/> rows instead
+    /// of one per row: the per-statement cost of the ADO.NET layer dominated page writes). With
+    /// <paramref name="conflict"/> it is an upsert updating everything but the key; without, a plain insert.
+    /// </summary>
+    private async Task WriteRowsAsync(MappedTable table, IReadOnlyList<string>? conflict, IReadOnlyList<object> rows, CancellationToken cancellationToken)
+    {
+        DbCommand? full = null;
+        try
+        {
+            for (var start = 0; start < rows.Count; start += RowsPerStatement)
+            {
+                var count = Math.Min(RowsPerStatement, rows.Count - start);
+                var command = count == RowsPerStatement ? full ??= Prepared(table, conflict, count) : Prepared(table, conflict, count);
+                try
+                {
+                    for (var i = 0; i < count; i++) table.Bind(command.Parameters, i * table.Writable.Count, rows[start + i]);
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (command != full) await command.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            if (full is not null) await full.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private DbCommand Prepared(MappedTable table, IReadOnlyList<string>? conflict, int rowCount)
     {
         var command = Command();
         var columns = table.Writable;
-        var values = columns.Select(c => table.AddParameter(command, c, null)).ToList();
-        var updates = columns.Where(c => c.Name != nameof(StoredRecord.TenantId) && !conflict.Contains(c.Name)).Select(table.Column).ToList();
-        command.CommandText = _dialect.Upsert(table.Name, columns.Select(table.Column).ToList(), values, conflict.Select(table.Column).ToList(), updates);
+        var rows = Enumerable.Range(0, rowCount).Select(_ => (IReadOnlyList<string>)columns.Select(c => table.AddParameter(command, c, null)).ToList()).ToList();
+        var names = columns.Select(table.Column).ToList();
+        if (conflict is null)
+        {
+            command.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", names)}) VALUES {string.Join(", ", rows.Select(r => $"({string.Join(", ", r)})"))}";
+        }
+        else
+        {
+            var updates = columns.Where(c => c.Name != nameof(StoredRecord.TenantId) && !conflict.Contains(c.Name)).Select(table.Column).ToList();
+            command.CommandText = _dialect.Upsert(table.Name, names, rows, conflict.Select(table.Column).ToList(), updates);
+        }
         command.Prepare();
         return command;
-    }
-
-    private static Task<int> ExecuteAsync(DbCommand command, MappedTable table, object row, CancellationToken cancellationToken)
-    {
-        var columns = table.Writable;
-        for (var i = 0; i < columns.Count; i++) MappedTable.Bind(command.Parameters[i], columns[i], columns[i].GetGetter().GetClrValue(row));
-        return command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private string Scope(DbCommand command, MappedTable table) =>
