@@ -59,6 +59,23 @@ public sealed class ProductForecasterTests
         Assert.Equal(expected, ProductForecaster.StatusOf(recent, lower, upper));
 
     [Theory]
+    [InlineData(240, 90.0, DemandStatus.Declining)] // ends on a 3-a-day month
+    [InlineData(210, 30.0, DemandStatus.Rising)]    // ends on a 1-a-day month
+    public void In_a_series_alternating_between_slow_and_busy_months_the_status_says_the_next_month_differs_from_the_last(int days, double recent, DemandStatus expected)
+    {
+        // The chooser does not follow the last month (it was always wrong in the backtest); the forecast lies between
+        // the two levels (30 and 90 units), and with day-to-day errors of about one unit its 80 % interval (±1.28·σ·√30,
+        // roughly ±7 units) cannot reach the last month's total.
+        var daily = Enumerable.Range(0, days).Select(d => d / 30 % 2 == 0 ? 1.0 : 3.0).ToArray();
+
+        var forecast = ProductForecaster.Forecast(daily, horizon: 30);
+
+        Assert.Equal(recent, forecast.RecentUnits);
+        Assert.InRange(forecast.ExpectedUnits!.Value, 31, 89);
+        Assert.Equal(expected, forecast.Status);
+    }
+
+    [Theory]
     [InlineData(30, 60.0, 15.0, "2026-01-16")] // 2 a day: 30 units last 15 days
     [InlineData(0, 60.0, 0.0, "2026-01-01")]   // out of stock today
     public void Days_of_cover_are_stock_over_expected_daily_units_and_the_stock_out_date_follows(int stock, double expected, double cover, string date)
