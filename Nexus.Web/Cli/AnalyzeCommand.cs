@@ -22,6 +22,7 @@ internal static class AnalyzeCommand
         AnalyzeClvCommand.Create(),
         AnalyzeRfmCommand.Create(),
         AnalyzeForecastCommand.Create(),
+        AnalyzeProductsCommand.Create(),
     };
 
     /// <summary>The input options every analyze sub-verb shares.</summary>

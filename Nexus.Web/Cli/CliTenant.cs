@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Storage;
+using Nexus.Core.Stores;
 using Nexus.Core.Tenancy;
 
 namespace Nexus.Web.Cli;
@@ -50,3 +51,21 @@ internal static class CliTenant
 
 /// <summary>A problem the person at the terminal can fix; printed to stderr as is, exit code 1.</summary>
 internal sealed class CliException(string message) : Exception(message);
+
+/// <summary>
+/// A store named by <c>--store ID</c> for the analyze verbs: the ops lookup by id across tenants, and with
+/// <c>--owner</c> the store must belong to that account's tenant.
+/// </summary>
+internal static class CliStore
+{
+    public static async Task<ConnectedStore> ResolveAsync(IServiceProvider services, int storeId, string? owner, CancellationToken cancellationToken)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<NexusDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var store = await db.Stores.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken)
+                    ?? throw new CliException($"error: no store with id {storeId}");
+        if (owner is not null && await CliTenant.ResolveAsync(services, owner, cancellationToken) != store.TenantId)
+            throw new CliException($"error: store {storeId} does not belong to {owner}");
+        return store;
+    }
+}

@@ -26,11 +26,7 @@ internal static class StoreForecastCli
             string label;
             if (storeId is { } id)
             {
-                await using var db = await factory.CreateDbContextAsync(cancellationToken);
-                var store = await db.Stores.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-                if (store is null) throw new CliException($"error: no store with id {id}");
-                if (owner is not null && await CliTenant.ResolveAsync(host.Services, owner, cancellationToken) != store.TenantId)
-                    throw new CliException($"error: store {id} does not belong to {owner}");
+                var store = await CliStore.ResolveAsync(host.Services, id, owner, cancellationToken);
                 tenantId = store.TenantId;
                 label = $"store {id} ({store.Name})";
             }
