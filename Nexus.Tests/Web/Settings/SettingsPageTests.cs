@@ -26,9 +26,6 @@ public sealed class SettingsPageTests : AnalyticsPageContext
 
     private IRenderedComponent<Nexus.Web.Components.Pages.Settings.Settings> RenderSettings(ScratchStoreDatabase database)
     {
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
-        Services.AddCurrency();
         Use(database);
         return Render<Nexus.Web.Components.Pages.Settings.Settings>();
     }
