@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Accounts;
 using Nexus.Core.Storage;
-using Nexus.Core.Storage.Records;
 using Nexus.Core.Tenancy;
+using Nexus.Tests.Currency;
 using Nexus.Tests.Infrastructure;
 
 namespace Nexus.Tests.Cli;
@@ -38,12 +38,7 @@ public sealed class ReportOverviewCommandTests : IDisposable
     private async Task AddOrderAsync((int Id, Guid Tenant) store, string currency, long totalMinor, DateTimeOffset at, string customer, long refundedMinor = 0)
     {
         await using var db = Db();
-        var id = Guid.NewGuid().ToString("N");
-        db.Orders.Add(new StoredOrder
-        {
-            TenantId = store.Tenant, StoreId = store.Id, PlatformId = id, Number = id[..6], Payload = "{}", Currency = currency, Status = "Completed",
-            TotalMinor = totalMinor, RefundedMinor = refundedMinor, CreatedAt = at, CustomerPlatformId = customer,
-        });
+        db.Orders.Add(FxDatabase.Order(store.Tenant, store.Id, currency, totalMinor, at, customer, refundedMinor));
         await db.SaveChangesAsync();
     }
 

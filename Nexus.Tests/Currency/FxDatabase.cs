@@ -50,16 +50,21 @@ public sealed class FxDatabase : IAsyncLifetime
         return store.Id;
     }
 
-    /// <summary>A completed order (revenue) of <paramref name="totalMinor"/> minor units at <paramref name="at"/> (UTC).</summary>
-    public async Task AddOrderAsync(Guid tenant, int store, string currency, long totalMinor, DateTimeOffset at, string? customer = null, long refundedMinor = 0, string status = "Completed")
+    /// <summary>A completed order (revenue) of <paramref name="totalMinor"/> minor units at <paramref name="at"/> (UTC), for the currency tests to store.</summary>
+    public static StoredOrder Order(Guid tenant, int store, string currency, long totalMinor, DateTimeOffset at, string? customer = null, long refundedMinor = 0)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        return new StoredOrder
+        {
+            TenantId = tenant, StoreId = store, PlatformId = id, Number = id[..6], Payload = "{}", Currency = currency, Status = "Completed",
+            TotalMinor = totalMinor, RefundedMinor = refundedMinor, CreatedAt = at, CustomerPlatformId = customer ?? id,
+        };
+    }
+
+    public async Task AddOrderAsync(Guid tenant, int store, string currency, long totalMinor, DateTimeOffset at)
     {
         await using var db = Db.CreateDbContext();
-        var id = Guid.NewGuid().ToString("N");
-        db.Orders.Add(new StoredOrder
-        {
-            TenantId = tenant, StoreId = store, PlatformId = id, Number = id[..6], Payload = "{}", Currency = currency, Status = status,
-            TotalMinor = totalMinor, RefundedMinor = refundedMinor, CreatedAt = at, CustomerPlatformId = customer ?? id,
-        });
+        db.Orders.Add(Order(tenant, store, currency, totalMinor, at));
         await db.SaveChangesAsync();
     }
 

@@ -1,8 +1,8 @@
 using Bunit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nexus.Core.Currency;
-using Nexus.Core.Storage.Records;
 using Nexus.Core.Stores;
+using Nexus.Tests.Currency;
 using Nexus.Web.Components.Pages.Overview;
 
 namespace Nexus.Tests.Web.Analytics;
@@ -15,11 +15,7 @@ public sealed class OverviewConversionPageTests : AnalyticsPageContext
     private static async Task AddOrderAsync(ScratchStoreDatabase database, int store, string currency, long minor, string customer)
     {
         await using var db = database.CreateDbContext();
-        db.Orders.Add(new StoredOrder
-        {
-            TenantId = database.TenantId, StoreId = store, PlatformId = customer, Number = customer, Payload = "{}", Currency = currency,
-            Status = "Completed", TotalMinor = minor, CreatedAt = Day, CustomerPlatformId = customer,
-        });
+        db.Orders.Add(FxDatabase.Order(database.TenantId, store, currency, minor, Day, customer));
         await db.SaveChangesAsync();
     }
 

@@ -2,7 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nexus.Core.Currency;
-using Nexus.Core.Storage.Records;
+using Nexus.Tests.Currency;
 using Nexus.Tests.Web.Analytics;
 using Nexus.Web.Components.Pages.Settings;
 
@@ -15,11 +15,7 @@ public sealed class SettingsPageTests : AnalyticsPageContext
     {
         var database = await ScratchStoreDatabase.CreateAsync();
         await using var db = database.CreateDbContext();
-        db.Orders.Add(new StoredOrder
-        {
-            TenantId = database.TenantId, StoreId = database.StoreId, PlatformId = "1", Number = "1", Payload = "{}", Currency = "USD",
-            Status = "Completed", TotalMinor = 1_000, CreatedAt = new DateTimeOffset(2025, 3, 3, 10, 0, 0, TimeSpan.Zero),
-        });
+        db.Orders.Add(FxDatabase.Order(database.TenantId, database.StoreId, "USD", 1_000, new DateTimeOffset(2025, 3, 3, 10, 0, 0, TimeSpan.Zero)));
         await db.SaveChangesAsync();
         return database;
     }
