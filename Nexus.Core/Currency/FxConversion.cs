@@ -4,7 +4,7 @@ using Nexus.Core.Storage;
 namespace Nexus.Core.Currency;
 
 /// <summary>Money of one currency on one UTC day, pre-aggregated in SQL from orders (minor units).</summary>
-public sealed class DayAmounts
+public class DayAmounts
 {
     public string Currency { get; init; } = "";
     /// <summary><see cref="DateOnly.DayNumber"/> of the orders' UTC day (<see cref="FxSql.DayOf"/>).</summary>
@@ -86,7 +86,7 @@ public static class FxConversion
             })
             .Select(x => new ConvertedDay
             {
-                Currency = x.Currency,
+                Currency = x.Currency, Day = x.Day,
                 Revenue = x.Revenue, Orders = x.Orders, Gross = x.Gross, Refunded = x.Refunded,
                 // The same currency is never converted: no rate needed, exactly 1.
                 Factor = x.Currency == target ? 1.0
@@ -98,13 +98,8 @@ public static class FxConversion
 }
 
 /// <summary>One day's amounts as <see cref="FxConversion.Convert"/> returns them.</summary>
-public sealed class ConvertedDay
+public sealed class ConvertedDay : DayAmounts
 {
-    public string Currency { get; init; } = "";
-    public long Revenue { get; init; }
-    public int Orders { get; init; }
-    public long Gross { get; init; }
-    public long Refunded { get; init; }
     /// <summary>Source minor units → target minor units; null when a rate is missing.</summary>
     public double? Factor { get; init; }
     public bool Stale { get; init; }

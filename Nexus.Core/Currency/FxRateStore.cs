@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
+using Nexus.Core.Tenancy;
 using Nexus.Core.Storage;
 using Nexus.Core.Storage.Sql;
 
@@ -79,7 +80,7 @@ public sealed class FxRateStore(IDbContextFactory<NexusDbContext> factory, TimeP
         if (code == "EUR") throw new ArgumentException("Rates are per EUR, so EUR's is always 1; override the other currency instead.");
         if (to < from) throw new ArgumentException($"The override ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
         if (!(perEur > 0) || !double.IsFinite(perEur)) throw new ArgumentException($"A rate is units of {code} per 1 EUR, a positive number (e.g. 1.08), not {perEur}.");
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await factory.ForTenantAsync(tenantId, cancellationToken);
         var entity = new FxRateOverride { TenantId = tenantId, Currency = code, FromDay = from.DayNumber, ToDay = to.DayNumber, PerEur = perEur, CreatedAt = clock.GetUtcNow() };
         db.FxRateOverrides.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
@@ -88,22 +89,15 @@ public sealed class FxRateStore(IDbContextFactory<NexusDbContext> factory, TimeP
 
     public async Task<IReadOnlyList<RateOverride>> ListOverridesAsync(Guid tenantId, CancellationToken cancellationToken = default)
     {
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await factory.ForTenantAsync(tenantId, cancellationToken);
         var rows = await db.FxRateOverrides.AsNoTracking().OrderBy(o => o.Currency).ThenBy(o => o.FromDay).ToListAsync(cancellationToken);
         return rows.Select(ToOverride).ToList();
     }
 
     public async Task<bool> RemoveOverrideAsync(Guid tenantId, int id, CancellationToken cancellationToken = default)
     {
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await factory.ForTenantAsync(tenantId, cancellationToken);
         return await db.FxRateOverrides.Where(o => o.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
-    }
-
-    private async Task<NexusDbContext> CreateAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.TenantId = tenantId;
-        return db;
     }
 
     private static RateOverride ToOverride(FxRateOverride o) => new(o.Id, o.Currency, DateOnly.FromDayNumber(o.FromDay), DateOnly.FromDayNumber(o.ToDay), o.PerEur);

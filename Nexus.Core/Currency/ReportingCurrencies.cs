@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Analytics.Metrics;
+using Nexus.Core.Tenancy;
 using Nexus.Core.Storage;
 
 namespace Nexus.Core.Currency;
@@ -25,7 +26,7 @@ public sealed class ReportingCurrencies(IDbContextFactory<NexusDbContext> factor
     /// <summary>The tenant's reporting currency: chosen, else the first store's, else <see cref="Fallback"/>.</summary>
     public async Task<string> GetAsync(Guid tenantId, CancellationToken cancellationToken = default)
     {
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await factory.ForTenantAsync(tenantId, cancellationToken);
         var chosen = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.ReportingCurrency).FirstOrDefaultAsync(cancellationToken);
         return chosen ?? await DefaultAsync(db, tenantId, cancellationToken);
     }
@@ -33,14 +34,14 @@ public sealed class ReportingCurrencies(IDbContextFactory<NexusDbContext> factor
     /// <summary>Whether the tenant chose one (false: the default is in use).</summary>
     public async Task<bool> IsChosenAsync(Guid tenantId, CancellationToken cancellationToken = default)
     {
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await factory.ForTenantAsync(tenantId, cancellationToken);
         return await db.Tenants.AnyAsync(t => t.Id == tenantId && t.ReportingCurrency != null, cancellationToken);
     }
 
     /// <summary>Chooses the reporting currency (null: back to the default). Only currencies Nexus has rates for are accepted.</summary>
     public async Task SetAsync(Guid tenantId, string? currency, CancellationToken cancellationToken = default)
     {
-        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await using var db = await factory.ForTenantAsync(tenantId, cancellationToken);
         string? code = null;
         if (currency is not null)
         {
@@ -67,12 +68,5 @@ public sealed class ReportingCurrencies(IDbContextFactory<NexusDbContext> factor
         if (firstStore is null) return Fallback;
         var currencies = await ScopeCurrencies.ListAsync(db, tenantId, firstStore, cancellationToken);
         return currencies.FirstOrDefault()?.Currency ?? Fallback;
-    }
-
-    private async Task<NexusDbContext> CreateAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.TenantId = tenantId;
-        return db;
     }
 }
