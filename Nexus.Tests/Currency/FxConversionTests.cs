@@ -81,6 +81,22 @@ public sealed class FxConversionTests(FxDatabase fx) : IClassFixture<FxDatabase>
     }
 
     [Fact]
+    public async Task The_revenue_chart_converts_each_day_with_its_own_rate()
+    {
+        var tenant = await fx.NewTenantAsync();
+        var store = await fx.NewStoreAsync(tenant, "s");
+        // 2024-12-23 (line 331) USD 1.0393; 2024-12-24 (line 330) USD 1.0395; 2024-12-25 (holiday) uses 2024-12-24.
+        foreach (var day in new[] { 23, 24, 25 }) await fx.AddOrderAsync(tenant, store, "USD", 10_000, Utc(2024, 12, day));
+
+        var report = await fx.Overview.RunAsync(new Nexus.Core.Analytics.Metrics.AnalyticsScope(tenant, null, "EUR", Converted: true),
+            Nexus.Core.Analytics.Metrics.ReportingPeriod.EndingOn(new DateOnly(2024, 12, 25), 3));
+
+        Assert.Equal([Expected(10_000, 2, 1.0393, 2, 1), Expected(10_000, 2, 1.0395, 2, 1), Expected(10_000, 2, 1.0395, 2, 1)],
+            report.RevenueOverTime.Select(p => p.Revenue));
+        Assert.Equal([1, 1, 1], report.RevenueOverTime.Select(p => p.Orders));
+    }
+
+    [Fact]
     public async Task A_currency_without_any_rate_is_left_out_and_named()
     {
         var tenant = await fx.NewTenantAsync();

@@ -34,12 +34,14 @@ public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
         var funnel = await StatusFunnelAsync(orders, period, cancellationToken);
         var size = bucketSize ?? period.DefaultBucketSize;
         var series = new List<RevenuePoint>();
+        // Converted: one query returns each day's converted revenue, and the buckets add up whole days.
+        var convertedDays = scope.Converted ? await ConvertedRevenueByDayAsync(db, orders, scope.Currency, period, cancellationToken) : null;
         foreach (var bucket in period.Buckets(size))
         {
             // One indexed range query per bucket: dates are stored in a binary form SQL cannot truncate to a day,
             // and a range per bucket reads each order once, like a GROUP BY would.
-            var (revenue, count) = scope.Converted
-                ? await ConvertedRevenueAsync(db, orders, scope.Currency, bucket.Start, bucket.End, cancellationToken)
+            var (revenue, count) = convertedDays is not null
+                ? SumDays(convertedDays, bucket)
                 : await RevenueAsync(orders, bucket.Start, bucket.End, cancellationToken);
             series.Add(new RevenuePoint(bucket.Start, bucket.End, MinorUnits.FromMinor(revenue, scope.Currency), count));
         }
@@ -119,11 +121,22 @@ public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
             });
     }
 
-    private static async Task<(long Revenue, int Orders)> ConvertedRevenueAsync(NexusDbContext db, IQueryable<StoredOrder> orders, string currency,
-        DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    /// <summary>Revenue converted into <paramref name="currency"/> per UTC day of the period (conversion in SQL; rows with no rate are left out, as in the KPIs).</summary>
+    private static async Task<List<(int Day, double Revenue, int Orders)>> ConvertedRevenueByDayAsync(NexusDbContext db, IQueryable<StoredOrder> orders, string currency,
+        ReportingPeriod period, CancellationToken cancellationToken)
     {
-        var totals = await FxConversion.SumAsync(db, ByDay(orders.Revenue().Where(o => o.CreatedAt >= start && o.CreatedAt < end)), currency, cancellationToken);
-        return (totals.RevenueMinor, totals.Orders);
+        var (start, end) = (period.Start, period.End);
+        var days = FxConversion.Convert(db, ByDay(orders.Revenue().Where(o => o.CreatedAt >= start && o.CreatedAt < end)), currency);
+        var rows = await days.Where(x => x.Factor != null).Select(x => new { x.Day, Revenue = x.Revenue * x.Factor!.Value, x.Orders }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Day, r.Revenue, r.Orders)).ToList();
+    }
+
+    /// <summary>A bucket's converted revenue (rounded once, to the minor unit) and orders from the per-day rows; buckets are whole UTC days.</summary>
+    private static (long Revenue, int Orders) SumDays(List<(int Day, double Revenue, int Orders)> days, TimeBucket bucket)
+    {
+        var (first, end) = (DateOnly.FromDateTime(bucket.Start.UtcDateTime).DayNumber, DateOnly.FromDateTime(bucket.End.UtcDateTime).DayNumber);
+        var inBucket = days.Where(d => d.Day >= first && d.Day < end).ToList();
+        return ((long)Math.Round(inBucket.Sum(d => d.Revenue), MidpointRounding.AwayFromZero), inBucket.Sum(d => d.Orders));
     }
 
     private static async Task<IReadOnlyList<StatusCount>> StatusFunnelAsync(IQueryable<StoredOrder> orders, ReportingPeriod period, CancellationToken cancellationToken)
