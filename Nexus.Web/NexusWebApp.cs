@@ -3,6 +3,7 @@ using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using Nexus.Core.Analytics.Forecasting;
 using Nexus.Core.Analytics.Metrics;
+using Nexus.Core.Currency;
 using Nexus.Core.Monitoring;
 using Nexus.Core.Platforms;
 using Nexus.Web.Sandbox.Hosting;
@@ -51,6 +52,7 @@ public static class NexusWebApp
         services.AddPlatforms(configuration);
         services.AddSync(configuration);
         services.AddAnalytics();
+        services.AddCurrency();
         services.AddMonitoringServices(configuration);
         services.AddForecasting();
         return services;
@@ -113,6 +115,8 @@ public static class NexusWebApp
     public static async Task InitializeAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        // The ECB rates ship with the app; the first start loads them (about a second), later starts find them there.
+        await app.Services.GetRequiredService<FxRateStore>().EnsureShippedRatesAsync();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
     }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nexus.Core.Analytics.Metrics;
+using Nexus.Core.Currency;
 using Nexus.Core.Model;
 using Nexus.Core.Storage;
 using Nexus.Core.Stores;
@@ -24,7 +25,7 @@ public sealed class OverviewBenchmark(TimeProvider time) : IBenchmark
     public const int Seed = 42;
     private const int Repeats = 3;
 
-    /// <summary>Orders span two years ending here, so "last 30/365 days" hold a realistic share of them.</summary>
+    /// <summary>Orders span two years ending here (those after the shipped ECB file's last day, 2026-04-13, convert with its last rate and count as stale), so "last 30/365 days" hold a realistic share of them.</summary>
     private static readonly DateTimeOffset End = new(2026, 6, 30, 0, 0, 0, TimeSpan.Zero);
 
     public string Name => "overview";
@@ -72,12 +73,23 @@ public sealed class OverviewBenchmark(TimeProvider time) : IBenchmark
             var year = await MedianAsync(() => overview.RunAsync(scope, ReportingPeriod.EndingOn(lastDay, 365), cancellationToken: cancellationToken));
             var cohort = await MedianAsync(() => cohorts.RunAsync(scope, lastDay, 12, cancellationToken));
 
+            // All stores converted (what the Overview shows for "All stores"): the same orders, summed per currency and
+            // day and joined to the ECB rates in SQL, into USD so every day really is converted.
+            options.Progress?.Report("loading the shipped ECB rates…");
+            await new FxRateStore(factory, time, NullLogger<FxRateStore>.Instance).EnsureShippedRatesAsync(cancellationToken);
+            var converted = new AnalyticsScope(tenantId, null, "USD", Converted: true);
+            var convertedCheck = await overview.RunAsync(converted, ReportingPeriod.EndingOn(lastDay, 30), cancellationToken: cancellationToken);
+            var convertedMonth = await MedianAsync(() => overview.RunAsync(converted, ReportingPeriod.EndingOn(lastDay, 30), cancellationToken: cancellationToken));
+            var convertedYear = await MedianAsync(() => overview.RunAsync(converted, ReportingPeriod.EndingOn(lastDay, 365), cancellationToken: cancellationToken));
+
             const string baselineName = "SELECT COUNT(*) FROM orders";
             var figures = new List<BenchmarkFigure>
             {
                 new("baseline: " + baselineName, baseline, "s"),
                 new("Overview KPIs, last 30 days (+ previous 30, funnel, 30 daily buckets)", month, "s", baseline, baselineName),
                 new("Overview KPIs, last 365 days (+ previous 365, funnel, 12 monthly buckets)", year, "s", baseline, baselineName),
+                new("Overview KPIs, last 30 days, All stores converted into USD", convertedMonth, "s", month, "the same, unconverted"),
+                new("Overview KPIs, last 365 days, All stores converted into USD", convertedYear, "s", year, "the same, unconverted"),
                 new("Cohorts, 12 months", cohort, "s", baseline, baselineName),
                 new("insert through RecordUpserter", count / insertSeconds, "orders/s"),
             };
@@ -85,6 +97,8 @@ public sealed class OverviewBenchmark(TimeProvider time) : IBenchmark
             {
                 string.Create(CultureInfo.InvariantCulture,
                     $"sanity: last 30 days = {check.Current.Orders:N0} revenue orders, {check.Current.Customers:N0} customers, revenue {check.Current.Revenue:N2} EUR"),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"sanity: last 30 days converted = {convertedCheck.Current.Orders:N0} revenue orders, revenue {convertedCheck.Current.Revenue:N2} USD, {convertedCheck.Conversion?.StaleOrders ?? 0:N0} stale"),
                 "Median of 3 runs each, warm SQLite page cache for baseline and queries alike.",
             };
             var workload = string.Create(CultureInfo.InvariantCulture,

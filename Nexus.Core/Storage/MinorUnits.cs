@@ -11,6 +11,15 @@ public static class MinorUnits
     private static readonly HashSet<string> ZeroDecimal = ["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"];
     private static readonly HashSet<string> ThreeDecimal = ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"];
 
+    /// <summary>Currencies without minor units (for SQL that scales amounts per currency, e.g. currency conversion).</summary>
+    public static IReadOnlyCollection<string> ZeroDecimalCurrencies => ZeroDecimal;
+
+    /// <summary>Currencies with three decimals.</summary>
+    public static IReadOnlyCollection<string> ThreeDecimalCurrencies => ThreeDecimal;
+
+    /// <summary>Minor units per major unit (100 for USD, 1 for JPY).</summary>
+    public static long MinorPerMajor(string currency) => Pow10(Exponent(currency));
+
     public static int Exponent(string currency) =>
         ZeroDecimal.Contains(currency) ? 0 : ThreeDecimal.Contains(currency) ? 3 : 2;
 

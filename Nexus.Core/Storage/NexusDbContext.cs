@@ -65,6 +65,7 @@ public partial class NexusDbContext(DbContextOptions<NexusDbContext> options) : 
         builder.Entity<Tenant>(t =>
         {
             t.Property(x => x.Name).HasMaxLength(200);
+            t.Property(x => x.ReportingCurrency).HasMaxLength(3);
         });
 
         builder.Entity<ConnectedStore>(s =>
@@ -176,6 +177,7 @@ public partial class NexusDbContext(DbContextOptions<NexusDbContext> options) : 
             c.HasQueryFilter(x => x.TenantId == TenantId);
         });
         ConfigureMonitoring(builder);
+        ConfigureCurrency(builder);
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
         if (!store.WithoutAddress) await EnsureReachableAddressAsync(valid.BaseUrl!, cancellationToken);
 
         await using var db = await CreateAsync(tenantId, cancellationToken);
+        if (!store.WithoutAddress) await EnsureNotConnectedAsync(db, store.Platform, valid.BaseUrl!, exceptStoreId: null, cancellationToken);
         var entity = new ConnectedStore
         {
             TenantId = tenantId,
@@ -55,6 +56,25 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
         {
             throw new ArgumentException($"{ex.Message} Enter the shop's public address (e.g. https://shop.example.com).", ex);
         }
+    }
+
+    /// <summary>
+    /// Refuses a shop this account has already connected (same platform and address, see <see cref="StoreIdentity"/>),
+    /// so its orders can never be counted twice. The CLI calls it before testing the connection; add and edit call it too.
+    /// </summary>
+    public async Task EnsureNotConnectedAsync(Guid tenantId, string platform, Uri url, int? exceptStoreId = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await CreateAsync(tenantId, cancellationToken);
+        await EnsureNotConnectedAsync(db, platform, url, exceptStoreId, cancellationToken);
+    }
+
+    private static async Task EnsureNotConnectedAsync(NexusDbContext db, string platform, Uri url, int? exceptStoreId, CancellationToken cancellationToken)
+    {
+        // Compared in C#: the key normalises what SQL cannot (www., ports, escapes), and an account has a handful of stores.
+        var key = StoreIdentity.Key(platform, url);
+        var samePlatform = await db.Stores.AsNoTracking().Where(s => s.Platform == platform && s.Id != exceptStoreId).ToListAsync(cancellationToken);
+        if (samePlatform.FirstOrDefault(s => StoreIdentity.Key(s) == key) is { } existing)
+            throw new ArgumentException(StoreIdentity.AlreadyConnected(existing));
     }
 
     public async Task<IReadOnlyList<StoreSummary>> ListAsync(Guid tenantId, CancellationToken cancellationToken = default)
@@ -99,7 +119,11 @@ public sealed class StoreService(IDbContextFactory<NexusDbContext> factory, Stor
         var valid = withoutAddress
             ? StoreValidation.ValidateWithoutAddress(name, requestsPerMinute, credentials)
             : StoreValidation.Validate(name, baseUrl, requestsPerMinute, credentials);
-        if (!withoutAddress) await EnsureReachableAddressAsync(valid.BaseUrl!, cancellationToken);
+        if (!withoutAddress)
+        {
+            await EnsureReachableAddressAsync(valid.BaseUrl!, cancellationToken);
+            await EnsureNotConnectedAsync(db, entity.Platform, valid.BaseUrl!, storeId, cancellationToken);
+        }
         entity.Name = valid.Name;
         entity.BaseUrl = valid.BaseUrlText;
         entity.SyncCron = StoreValidation.ValidateCron(syncCron);

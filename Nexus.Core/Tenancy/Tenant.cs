@@ -8,4 +8,7 @@ public sealed class Tenant
     public string Name { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The currency "All stores" figures are converted into (ISO 4217); null means the first store's currency.</summary>
+    public string? ReportingCurrency { get; set; }
 }

@@ -73,6 +73,12 @@ public sealed class StoreVerbsTests(NexusWebFactory app) : IDisposable
     {
         var shop = app.Services.GetRequiredService<SandboxStoreRegistry>().Find("shopify", "demo-shop")!.Options;
         var url = new Uri(app.ServerAddress, "/sandbox/shopify/demo-shop").ToString();
+        // A wrong token first: once the shop is connected, adding it again is refused as a duplicate before any test.
+        var wrong = await Cli("stores", "add", "--platform", "shopify", "--url", url, "--credential", "access_token=shpat_wrong");
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains("Wrong or revoked token", wrong.Error);
+        Assert.DoesNotContain("shpat_wrong", wrong.Error);
+
         var added = await Cli("stores", "add", "--platform", "shopify", "--url", url, "--credential", "access_token=" + shop.Shopify.AccessToken, "--name", "Shop", "--json");
         Assert.True(added.ExitCode == 0, added.Error);
         Assert.DoesNotContain(shop.Shopify.AccessToken, added.Out + added.Error);
@@ -82,11 +88,6 @@ public sealed class StoreVerbsTests(NexusWebFactory app) : IDisposable
         Assert.Equal(0, test.ExitCode);
         Assert.StartsWith("OK:", test.Out);
         Assert.Equal($"OK: Demo Shop (USD, {ShopifyConnectorOptions.DefaultApiVersion})", test.Out.Trim());
-
-        var wrong = await Cli("stores", "add", "--platform", "shopify", "--url", url, "--credential", "access_token=shpat_wrong");
-        Assert.Equal(1, wrong.ExitCode);
-        Assert.Contains("Wrong or revoked token", wrong.Error);
-        Assert.DoesNotContain("shpat_wrong", wrong.Error);
     }
 
     [Fact]
@@ -145,6 +146,20 @@ public sealed class StoreVerbsTests(NexusWebFactory app) : IDisposable
         var added = await Cli("stores", "add", "--platform", "woocommerce", "--url", "shop.example.test/", "--key", "ck_a", "--secret", "cs_a", "--no-test", "--json");
         Assert.True(added.ExitCode == 0, added.Error);
         Assert.Equal("https://shop.example.test", JsonDocument.Parse(added.Out).RootElement.GetProperty("baseUrl").GetString());
+    }
+
+    [Fact]
+    public async Task Adding_a_shop_the_account_already_has_is_refused_before_any_connection_test()
+    {
+        var first = await Cli("stores", "add", "--platform", "woocommerce", "--url", "https://twice.example.test", "--key", "ck_a", "--secret", "cs_a", "--name", "Twice", "--no-test", "--json");
+        Assert.True(first.ExitCode == 0, first.Error);
+
+        // Written differently and without --no-test: refused before the (unreachable) test would run.
+        var again = await Cli("stores", "add", "--platform", "woocommerce", "--url", "WWW.twice.example.test/", "--key", "ck_b", "--secret", "cs_b");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("error: This store is already connected as \"Twice\"", again.Error);
+        Assert.Empty(again.Out);
+        Assert.Single(JsonDocument.Parse((await Cli("stores", "list", "--json")).Out).RootElement.EnumerateArray());
     }
 
     [Theory]

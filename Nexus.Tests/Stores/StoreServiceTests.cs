@@ -80,6 +80,50 @@ public sealed class StoreServiceTests : IAsyncLifetime
         Assert.Equal("https://shop.example.test", store.BaseUrl);
     }
 
+    [Theory]
+    [InlineData("https://dup.example.test")]
+    [InlineData("https://dup.example.test/")]
+    [InlineData("http://DUP.example.test")]
+    [InlineData("https://www.dup.example.test/")]
+    [InlineData("dup.example.test")]
+    public async Task The_same_shop_connected_twice_in_one_account_is_refused_in_plain_words(string typedAgain)
+    {
+        await _stores.AddAsync(_tenant, new NewStore("First", "woocommerce", "https://dup.example.test", new StoreCredentials("k", "s")));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _stores.AddAsync(_tenant, new NewStore("Again", "woocommerce", typedAgain, new StoreCredentials("k2", "s2"))));
+        Assert.Contains("already connected as \"First\"", error.Message);
+        Assert.Contains("count every order twice", error.Message);
+        Assert.Single(await _stores.ListAsync(_tenant));
+    }
+
+    [Fact]
+    public async Task Another_account_a_different_platform_or_another_path_may_use_the_same_address()
+    {
+        await _stores.AddAsync(_tenant, new NewStore("Mine", "woocommerce", "https://shared.example.test", new StoreCredentials("k", "s")));
+
+        await _stores.AddAsync(_otherTenant, new NewStore("Theirs", "woocommerce", "https://shared.example.test", new StoreCredentials("k", "s")));
+        await _stores.AddAsync(_tenant, new NewStore("Other platform", "magento", "https://shared.example.test", new StoreCredentials("k", "s")));
+        await _stores.AddAsync(_tenant, new NewStore("Second shop", "woocommerce", "https://shared.example.test/de", new StoreCredentials("k", "s")));
+
+        Assert.Equal(3, (await _stores.ListAsync(_tenant)).Count);
+        Assert.Single(await _stores.ListAsync(_otherTenant));
+    }
+
+    [Fact]
+    public async Task Editing_a_store_onto_another_connected_address_is_refused_but_keeping_its_own_is_not()
+    {
+        await _stores.AddAsync(_tenant, new NewStore("A", "woocommerce", "https://a.example.test", new StoreCredentials("k", "s")));
+        var b = await _stores.AddAsync(_tenant, new NewStore("B", "woocommerce", "https://b.example.test", new StoreCredentials("k", "s")));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            _stores.UpdateAsync(_tenant, b.Id, "B", "https://www.a.example.test/", "0 * * * *", false, 300, null));
+        Assert.Contains("already connected as \"A\"", error.Message);
+        Assert.Equal("https://b.example.test", (await _stores.GetWithCredentialsAsync(_tenant, b.Id))!.Value.Store.BaseUrl);
+
+        await _stores.UpdateAsync(_tenant, b.Id, "B renamed", "https://b.example.test/", "0 * * * *", false, 300, null);
+        Assert.Equal("B renamed", (await _stores.GetWithCredentialsAsync(_tenant, b.Id))!.Value.Store.Name);
+    }
+
     [Fact]
     public void Credentials_never_print_their_secret()
     {

@@ -30,6 +30,8 @@ public static class NexusCli
             AnalyzeCommand.Create(),
             MovedBenchCommand.Create(),
             QualityCommand.Create(),
+            FxCommand.Create(),
+            ReportCommand.Create(),
         };
         // "help" on its own is not a System.CommandLine word; "help VERB" means "VERB --help".
         if (args.Length > 0 && HelpWords.Contains(args[0], StringComparer.OrdinalIgnoreCase))

@@ -51,6 +51,8 @@ internal static class StoresCommand
             if (descriptor.ValidateUrl(address) is { } badUrl) throw new CliException(badUrl);
             StoreValidation.Validate(parse.GetValue(name) ?? storeUrl.Host, address, parse.GetValue(budget), credentials);
             await services.GetRequiredService<StoreService>().EnsureReachableAddressAsync(storeUrl, token);
+            // Before the connection test: a shop already connected is refused however good its credentials are.
+            await services.GetRequiredService<StoreService>().EnsureNotConnectedAsync(tenant, platformId, storeUrl, cancellationToken: token);
             if (!parse.GetValue(skipTest))
             {
                 var test = await registry.CreateConnector(platformId, new ConnectorTarget(0, address, credentials)).TestConnectionAsync(token);

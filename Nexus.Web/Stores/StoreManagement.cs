@@ -48,6 +48,9 @@ public sealed class StoreManagement(StoreService stores, PlatformRegistry platfo
         var credentials = changedFields.Count == 0 ? null : found.Credentials.With(changedFields);
         if (credentials is not null && platforms.Find(found.Store.Platform) is { } platform && platform.ValidateCredentials(credentials) is { Count: > 0 } problems)
             throw new ArgumentException(string.Join(" ", problems));
+        // Before the schedule is touched: an address another of the account's stores already has saves nothing.
+        if (!string.IsNullOrWhiteSpace(baseUrl))
+            await stores.EnsureNotConnectedAsync(tenantId, found.Store.Platform, StoreValidation.ValidateUrl(baseUrl), storeId, cancellationToken);
         if (platforms.Find(found.Store.Platform)?.FedByUploads == true)
         {
             // Nothing to schedule for a store fed by uploads: the schedule fields are kept, never applied.

@@ -12,8 +12,11 @@ namespace Nexus.Core.Analytics.Metrics;
 /// and <see cref="ScopeCurrencies"/> tells the page what else there is. <paramref name="Through"/> (UTC day) leaves
 /// out orders dated after it: an order "created" in the future is a data defect (the quality report flags it), and
 /// letting it in would make "the last 30 days" end a year from now.
+/// <paramref name="Converted"/>: orders of every currency count, their money converted into <paramref name="Currency"/>
+/// (the reporting currency) on each order's day with the ECB rates (<c>Currency/FxConversion</c>). Only the Overview
+/// read model converts; the others still take one currency.
 /// </summary>
-public sealed record AnalyticsScope(Guid TenantId, int? StoreId, string Currency, DateOnly? Through = null)
+public sealed record AnalyticsScope(Guid TenantId, int? StoreId, string Currency, DateOnly? Through = null, bool Converted = false)
 {
     /// <summary>The scope as of today (UTC) on <paramref name="clock"/>: what pages, the API and the CLI use.</summary>
     public static AnalyticsScope AsOfToday(Guid tenantId, int? storeId, string currency, TimeProvider clock) =>
@@ -36,7 +39,7 @@ public static class ScopedOrders
     public static readonly IReadOnlyList<string> PaidStatuses = [.. RevenueStatuses, nameof(OrderStatus.Refunded)];
 
     /// <summary>
-    /// Every order of the scope's store(s) in its currency. The explicit store-id list (besides the tenant filter)
+    /// Every order of the scope's store(s) in its currency (every currency when converted). The explicit store-id list (besides the tenant filter)
     /// lets SQLite use the (StoreId, …) indexes; a context without the tenant set sees nothing.
     /// </summary>
     public static async Task<IQueryable<StoredOrder>> OrdersAsync(NexusDbContext db, AnalyticsScope scope, CancellationToken cancellationToken)
@@ -46,7 +49,15 @@ public static class ScopedOrders
         db.TenantId = scope.TenantId;
         var storeIds = await StoreIdsAsync(db, scope, cancellationToken);
         var currency = scope.Currency;
-        var orders = db.Orders.AsNoTracking().Where(o => storeIds.Contains(o.StoreId) && o.Currency == currency);
+        var orders = db.Orders.AsNoTracking().Where(o => storeIds.Contains(o.StoreId));
+        if (!scope.Converted) orders = orders.Where(o => o.Currency == currency);
+        else
+        {
+            // Every currency, named: "Currency IN (…)" keeps the (StoreId, Currency, CreatedAt, …) indexes usable for the
+            // date range; with no condition on Currency SQLite would read all of a store's orders for every period.
+            var currencies = await db.Orders.AsNoTracking().Where(o => storeIds.Contains(o.StoreId)).Select(o => o.Currency).Distinct().ToListAsync(cancellationToken);
+            orders = orders.Where(o => currencies.Contains(o.Currency));
+        }
         if (scope.Through is { } through)
         {
             var end = new DateTimeOffset(through.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

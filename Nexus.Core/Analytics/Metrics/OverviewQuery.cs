@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nexus.Core.Currency;
 using Nexus.Core.Storage;
 using Nexus.Core.Storage.Records;
 
@@ -7,7 +8,8 @@ namespace Nexus.Core.Analytics.Metrics;
 /// <summary>
 /// The Overview read model. Every figure is an aggregate computed by the database (sums of integer minor units,
 /// counts, GROUP BY per customer); only a handful of rows per query come back, so a store with a million orders
-/// costs index scans, not a million objects.
+/// costs index scans, not a million objects. A converted scope (All stores in the reporting currency) sums each
+/// currency's orders per day and converts those sums in the same query (<see cref="FxConversion"/>).
 /// </summary>
 public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
 {
@@ -27,30 +29,36 @@ public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
         var orders = await ScopedOrders.OrdersAsync(db, scope, cancellationToken);
         var storeIds = await ScopedOrders.StoreIdsAsync(db, scope, cancellationToken);
 
-        var current = await KpisAsync(db, orders, storeIds, scope.Currency, period, cancellationToken);
-        var previous = await KpisAsync(db, orders, storeIds, scope.Currency, period.Previous, cancellationToken);
+        var (current, conversion) = await KpisAsync(db, orders, storeIds, scope, period, cancellationToken);
+        var (previous, _) = await KpisAsync(db, orders, storeIds, scope, period.Previous, cancellationToken);
         var funnel = await StatusFunnelAsync(orders, period, cancellationToken);
         var size = bucketSize ?? period.DefaultBucketSize;
         var series = new List<RevenuePoint>();
+        // Converted: one query returns each day's converted revenue, and the buckets add up whole days.
+        var convertedDays = scope.Converted ? await ConvertedRevenueByDayAsync(db, orders, scope.Currency, period, cancellationToken) : null;
         foreach (var bucket in period.Buckets(size))
         {
             // One indexed range query per bucket: dates are stored in a binary form SQL cannot truncate to a day,
             // and a range per bucket reads each order once, like a GROUP BY would.
-            var (revenue, count) = await RevenueAsync(orders, bucket.Start, bucket.End, cancellationToken);
+            var (revenue, count) = convertedDays is not null
+                ? SumDays(convertedDays, bucket)
+                : await RevenueAsync(orders, bucket.Start, bucket.End, cancellationToken);
             series.Add(new RevenuePoint(bucket.Start, bucket.End, MinorUnits.FromMinor(revenue, scope.Currency), count));
         }
-        return new OverviewReport(scope, current, previous, funnel, size, series);
+        return new OverviewReport(scope, current, previous, funnel, size, series, conversion);
     }
 
-    private static async Task<PeriodKpis> KpisAsync(NexusDbContext db, IQueryable<StoredOrder> orders, List<int> storeIds, string currency,
-        ReportingPeriod period, CancellationToken cancellationToken)
+    private static async Task<(PeriodKpis Kpis, ConversionNote? Conversion)> KpisAsync(NexusDbContext db, IQueryable<StoredOrder> orders, List<int> storeIds,
+        AnalyticsScope scope, ReportingPeriod period, CancellationToken cancellationToken)
     {
         var (start, end) = (period.Start, period.End);
+        var currency = scope.Currency;
         var revenueStatuses = ScopedOrders.RevenueStatuses.ToArray();
         var paidStatuses = ScopedOrders.PaidStatuses.ToArray();
+        var paid = orders.Where(o => o.CreatedAt >= start && o.CreatedAt < end && paidStatuses.Contains(o.Status));
 
-        var money = (await orders
-            .Where(o => o.CreatedAt >= start && o.CreatedAt < end && paidStatuses.Contains(o.Status))
+        ConversionNote? conversion = null;
+        var money = scope.Converted ? null : (await paid
             .GroupBy(o => 1)
             .Select(g => new
             {
@@ -61,6 +69,12 @@ public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
             })
             // One group at most: read it as a list, since FirstOrDefault adds a LIMIT without ORDER BY (an EF warning on every load).
             .ToListAsync(cancellationToken)).FirstOrDefault();
+        if (scope.Converted)
+        {
+            var totals = await FxConversion.SumAsync(db, ByDay(paid), currency, cancellationToken);
+            money = new { Revenue = totals.RevenueMinor, totals.Orders, Gross = totals.GrossMinor, Refunded = totals.RefundedMinor };
+            conversion = new ConversionNote(totals.StaleOrders, totals.UnconvertedOrders, totals.UnconvertedCurrencies);
+        }
 
         // Per customer: first revenue order ever and revenue orders inside the period. A customer active in the period
         // is new when the first order is on or after the start (it cannot be after the end: an in-period order exists).
@@ -75,15 +89,54 @@ public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
         var registered = await accounts.CountAsync(cancellationToken);
         // Same currency as the rest of the page; the equality on (StoreId, Currency, CustomerPlatformId) lets the
         // covering customer index answer each EXISTS with one seek.
+        // Converted: a purchase in any currency makes a buyer.
+        var anyCurrency = scope.Converted;
         var buyers = await accounts.CountAsync(c => db.Orders.Any(o =>
-            o.StoreId == c.StoreId && o.Currency == currency && o.CustomerPlatformId == c.PlatformId && revenueStatuses.Contains(o.Status) && o.CreatedAt < end),
+            o.StoreId == c.StoreId && (anyCurrency || o.Currency == currency) && o.CustomerPlatformId == c.PlatformId && revenueStatuses.Contains(o.Status) && o.CreatedAt < end),
             cancellationToken);
 
-        return new PeriodKpis(period,
+        return (new PeriodKpis(period,
             MinorUnits.FromMinor(money?.Revenue ?? 0, currency), money?.Orders ?? 0,
             customers?.Customers ?? 0, customers?.New ?? 0, customers?.Repeat ?? 0,
             registered, buyers,
-            MinorUnits.FromMinor(money?.Gross ?? 0, currency), MinorUnits.FromMinor(money?.Refunded ?? 0, currency));
+            MinorUnits.FromMinor(money?.Gross ?? 0, currency), MinorUnits.FromMinor(money?.Refunded ?? 0, currency)), conversion);
+    }
+
+    /// <summary>
+    /// Paid orders summed per (currency, UTC day), with the same definitions as the unconverted sums above: revenue and
+    /// orders over revenue statuses, gross and refunds over all paid ones. These rows are what the rates are joined to.
+    /// </summary>
+    private static IQueryable<DayAmounts> ByDay(IQueryable<StoredOrder> paid)
+    {
+        var revenueStatuses = ScopedOrders.RevenueStatuses.ToArray();
+        return paid.GroupBy(o => new { o.Currency, Day = FxSql.DayOf(o.CreatedAt) })
+            .Select(g => new DayAmounts
+            {
+                Currency = g.Key.Currency,
+                Day = g.Key.Day,
+                Revenue = g.Sum(o => revenueStatuses.Contains(o.Status) ? o.TotalMinor - o.RefundedMinor : 0L),
+                Orders = g.Count(o => revenueStatuses.Contains(o.Status)),
+                Gross = g.Sum(o => o.TotalMinor),
+                Refunded = g.Sum(o => o.RefundedMinor),
+            });
+    }
+
+    /// <summary>Revenue converted into <paramref name="currency"/> per UTC day of the period (conversion in SQL; rows with no rate are left out, as in the KPIs).</summary>
+    private static async Task<List<(int Day, double Revenue, int Orders)>> ConvertedRevenueByDayAsync(NexusDbContext db, IQueryable<StoredOrder> orders, string currency,
+        ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var (start, end) = (period.Start, period.End);
+        var days = FxConversion.Convert(db, ByDay(orders.Revenue().Where(o => o.CreatedAt >= start && o.CreatedAt < end)), currency);
+        var rows = await days.Where(x => x.Factor != null).Select(x => new { x.Day, Revenue = x.Revenue * x.Factor!.Value, x.Orders }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Day, r.Revenue, r.Orders)).ToList();
+    }
+
+    /// <summary>A bucket's converted revenue (rounded once, to the minor unit) and orders from the per-day rows; buckets are whole UTC days.</summary>
+    private static (long Revenue, int Orders) SumDays(List<(int Day, double Revenue, int Orders)> days, TimeBucket bucket)
+    {
+        var (first, end) = (DateOnly.FromDateTime(bucket.Start.UtcDateTime).DayNumber, DateOnly.FromDateTime(bucket.End.UtcDateTime).DayNumber);
+        var inBucket = days.Where(d => d.Day >= first && d.Day < end).ToList();
+        return ((long)Math.Round(inBucket.Sum(d => d.Revenue), MidpointRounding.AwayFromZero), inBucket.Sum(d => d.Orders));
     }
 
     private static async Task<IReadOnlyList<StatusCount>> StatusFunnelAsync(IQueryable<StoredOrder> orders, ReportingPeriod period, CancellationToken cancellationToken)

@@ -33,10 +33,16 @@ public sealed record StatusCount(string Status, int Orders);
 /// <summary>Revenue and revenue orders in one time bucket.</summary>
 public sealed record RevenuePoint(DateTimeOffset Start, DateTimeOffset End, decimal Revenue, int Orders);
 
+/// <summary>How well a converted period's money could be converted (see <c>Currency/FxConversion</c>).</summary>
+/// <param name="StaleOrders">Revenue orders converted with a rate more than 7 days older than the order.</param>
+/// <param name="UnconvertedOrders">Revenue orders left out: no rate on or before their day.</param>
+public sealed record ConversionNote(int StaleOrders, int UnconvertedOrders, IReadOnlyList<string> UnconvertedCurrencies);
+
 /// <summary>Everything the Overview page shows.</summary>
+/// <param name="Conversion">For a converted scope, the current period's conversion caveats; null when nothing was converted.</param>
 public sealed record OverviewReport(
     AnalyticsScope Scope, PeriodKpis Current, PeriodKpis Previous, IReadOnlyList<StatusCount> StatusFunnel,
-    BucketSize BucketSize, IReadOnlyList<RevenuePoint> RevenueOverTime)
+    BucketSize BucketSize, IReadOnlyList<RevenuePoint> RevenueOverTime, ConversionNote? Conversion = null)
 {
     /// <summary>Relative change current vs previous; null when the previous value is zero (no meaningful %).</summary>
     public static double? Change(decimal current, decimal previous) => previous == 0 ? null : (double)((current - previous) / previous);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Storage;
+using Nexus.Core.Tenancy;
 
 namespace Nexus.Core.Monitoring.Alerts;
 

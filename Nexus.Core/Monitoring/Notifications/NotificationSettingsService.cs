@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Storage;
+using Nexus.Core.Tenancy;
 
 namespace Nexus.Core.Monitoring.Notifications;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Monitoring.Alerts;
 using Nexus.Core.Storage;
+using Nexus.Core.Tenancy;
 
 namespace Nexus.Core.Monitoring.Notifications;
 

@@ -269,6 +269,56 @@ namespace Nexus.Core.Storage.Migrations
                     b.ToTable("forecast_cache", (string)null);
                 });
 
+            modelBuilder.Entity("Nexus.Core.Currency.FxRate", b =>
+                {
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PerEur")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Currency", "Day");
+
+                    b.ToTable("fx_rates", (string)null);
+                });
+
+            modelBuilder.Entity("Nexus.Core.Currency.FxRateOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PerEur")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToDay")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Currency", "FromDay");
+
+                    b.ToTable("fx_rate_overrides", (string)null);
+                });
+
             modelBuilder.Entity("Nexus.Core.Monitoring.Alerts.Alert", b =>
                 {
                     b.Property<long>("Id")
@@ -1152,6 +1202,10 @@ namespace Nexus.Core.Storage.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportingCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("Tenants");
@@ -1215,6 +1269,15 @@ namespace Nexus.Core.Storage.Migrations
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Nexus.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Core.Currency.FxRateOverride", b =>
+                {
                     b.HasOne("Nexus.Core.Tenancy.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Nexus.Core.Accounts;
 using Nexus.Core.Analytics.Metrics;
+using Nexus.Core.Currency;
 using Nexus.Core.Storage;
 using Nexus.Tests.Infrastructure;
 using Nexus.Web.Tenancy;
@@ -23,6 +25,9 @@ public abstract class AnalyticsPageContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IDbContextFactory<NexusDbContext>>(database);
         Services.AddScoped<TenantDbContextFactory>();
         Services.AddAnalytics();
+        Services.TryAddSingleton(TimeProvider.System);
+        Services.TryAddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
+        Services.AddCurrency(); // the Overview converts All stores into the reporting currency
         // Accessing the renderer builds the service provider, so this comes after every registration.
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo(interactive ? "Server" : "Static", interactive));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Nexus.Core.Analytics.Metrics;
+using Nexus.Core.Currency;
 using Nexus.Web.Analytics;
 
 namespace Nexus.Web.Components.Pages.Overview;
@@ -12,11 +13,19 @@ public partial class Overview : AnalyticsPage
     private OverviewReport? _report;
 
     [Inject] private OverviewQuery Query { get; set; } = default!;
+    [Inject] private ReportingCurrencies ReportingCurrencies { get; set; } = default!;
+
+    /// <summary>All stores: every order counts, converted into the reporting currency; one store: its own currency.</summary>
+    private bool Converted => StoreId == 0;
+
+    /// <summary>The currency the figures are in.</summary>
+    private string? ShownCurrency => _report?.Scope.Currency ?? Currency;
 
     protected override async Task LoadAsync()
     {
         _report = null;
         if (Scope is not { } scope) return;
+        if (Converted) scope = scope with { Currency = await ReportingCurrencies.GetAsync(TenantId), Converted = true };
         // Periods end on the latest order's day, not today: a store synced last month still shows its last 30 days.
         var lastDay = await Query.LatestOrderDayAsync(scope);
         if (lastDay is null) return;

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Storage;
 
-namespace Nexus.Core.Monitoring;
+namespace Nexus.Core.Tenancy;
 
-/// <summary>One way for the monitoring services to open a context that sees exactly one tenant.</summary>
+/// <summary>One way for the services (monitoring, currency) to open a context that sees exactly one tenant.</summary>
 internal static class TenantContexts
 {
     public static async Task<NexusDbContext> ForTenantAsync(this IDbContextFactory<NexusDbContext> factory, Guid tenantId, CancellationToken cancellationToken)
