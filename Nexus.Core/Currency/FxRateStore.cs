@@ -49,14 +49,14 @@ public sealed class FxRateStore(IDbContextFactory<NexusDbContext> factory, TimeP
         command.Transaction = transaction.GetDbTransaction();
         var placeholders = properties.Select(p => table.AddParameter(command, p, null)).ToList();
         var columns = properties.Select(table.Column).ToList();
-        command.CommandText = SqlDialects.For(db).Upsert(table.Name, columns, placeholders, columns[..2], [columns[2]]);
+        command.CommandText = SqlDialects.For(db).Upsert(table.Name, columns, [placeholders], columns[..2], [columns[2]]);
         await command.PrepareAsync(cancellationToken);
         var bound = properties.Select(table.Property).ToArray();
         foreach (var rate in rates)
         {
-            MappedTable.Bind(command.Parameters[0], bound[0], rate.Currency);
-            MappedTable.Bind(command.Parameters[1], bound[1], rate.Day);
-            MappedTable.Bind(command.Parameters[2], bound[2], rate.PerEur);
+            MappedTable.BindValue(command.Parameters[0], bound[0], rate.Currency);
+            MappedTable.BindValue(command.Parameters[1], bound[1], rate.Day);
+            MappedTable.BindValue(command.Parameters[2], bound[2], rate.PerEur);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);

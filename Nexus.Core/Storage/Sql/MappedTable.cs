@@ -73,11 +73,19 @@ internal sealed class MappedTable
         for (var i = 0; i < _writers.Length; i++)
         {
             var (getter, converter) = _writers[i];
-            var value = getter.GetClrValue(row);
-            if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
-            if (value is Enum e) value = Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture);
-            parameters[offset + i].Value = value ?? DBNull.Value;
+            parameters[offset + i].Value = ToProvider(getter.GetClrValue(row), converter);
         }
+    }
+
+    /// <summary>Binds one value to one parameter, converting it like <see cref="AddParameter(DbCommand, IProperty, object?)"/> does.</summary>
+    public static void BindValue(DbParameter parameter, IProperty property, object? value) =>
+        parameter.Value = ToProvider(value, property.GetRelationalTypeMapping().Converter);
+
+    private static object ToProvider(object? value, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter)
+    {
+        if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
+        if (value is Enum e) value = Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture);
+        return value ?? DBNull.Value;
     }
 
     /// <summary>"col IN (p0, p1, …)" for a list of keys, with one typed parameter each.</summary>
