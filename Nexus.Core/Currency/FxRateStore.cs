@@ -42,23 +42,11 @@ public sealed class FxRateStore(IDbContextFactory<NexusDbContext> factory, TimeP
         if (rates.Count == 0) throw new EcbRatesFileException("The file has no rates to load.");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var table = MappedTable.For<FxRate>(db);
-        string[] properties = [nameof(FxRate.Currency), nameof(FxRate.Day), nameof(FxRate.PerEur)];
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        var placeholders = properties.Select(p => table.AddParameter(command, p, null)).ToList();
-        var columns = properties.Select(table.Column).ToList();
-        command.CommandText = SqlDialects.For(db).Upsert(table.Name, columns, [placeholders], columns[..2], [columns[2]]);
-        await command.PrepareAsync(cancellationToken);
-        var bound = properties.Select(table.Property).ToArray();
-        foreach (var rate in rates)
-        {
-            MappedTable.BindValue(command.Parameters[0], bound[0], rate.Currency);
-            MappedTable.BindValue(command.Parameters[1], bound[1], rate.Day);
-            MappedTable.BindValue(command.Parameters[2], bound[2], rate.PerEur);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        // EcbRatesFile refuses a day that appears twice, so no statement writes a (currency, day) key twice.
+        await RowWriter.WriteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), SqlDialects.For(db), table,
+            [nameof(FxRate.Currency), nameof(FxRate.Day)], rates.ToList<object>(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var days = rates.Select(r => r.Day).Distinct().ToList();
         return new FxImportResult(days.Count, rates.Select(r => r.Currency).Distinct().Count(), rates.Count,

@@ -77,10 +77,6 @@ internal sealed class MappedTable
         }
     }
 
-    /// <summary>Binds one value to one parameter, converting it like <see cref="AddParameter(DbCommand, IProperty, object?)"/> does.</summary>
-    public static void BindValue(DbParameter parameter, IProperty property, object? value) =>
-        parameter.Value = ToProvider(value, property.GetRelationalTypeMapping().Converter);
-
     private static object ToProvider(object? value, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter)
     {
         if (value is not null && converter is not null) value = converter.ConvertToProvider(value);

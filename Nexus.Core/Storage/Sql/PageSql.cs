@@ -21,11 +21,6 @@ internal sealed class PageSql(NexusDbContext db, DbTransaction transaction, Guid
 {
     private const int Chunk = 500;
 
-    /// <summary>
-    /// Rows per multi-row statement. Small on purpose: Microsoft.Data.Sqlite binds parameters by name, and finding a name
-    /// costs a scan of the statement's parameters, so very wide statements lose what fewer executions gain.
-    /// </summary>
-    private const int RowsPerStatement = 8;
     private static readonly string[] KeyColumns = [nameof(StoredRecord.TenantId), nameof(StoredRecord.StoreId), nameof(StoredRecord.PlatformId)];
     private readonly DbConnection _connection = db.Database.GetDbConnection();
     private readonly ISqlDialect _dialect = SqlDialects.For(db);
@@ -152,55 +147,8 @@ internal sealed class PageSql(NexusDbContext db, DbTransaction transaction, Guid
         return hashes;
     }
 
-    /// <summary>
-    /// Writes rows of one table in multi-row statements (one statement per <see cref="RowsPerStatement"/> rows instead
-    /// of one per row: the per-statement cost of the ADO.NET layer dominated page writes). With
-    /// <paramref name="conflict"/> it is an upsert updating everything but the key; without, a plain insert.
-    /// </summary>
-    private async Task WriteRowsAsync(MappedTable table, IReadOnlyList<string>? conflict, IReadOnlyList<object> rows, CancellationToken cancellationToken)
-    {
-        DbCommand? full = null;
-        try
-        {
-            for (var start = 0; start < rows.Count; start += RowsPerStatement)
-            {
-                var count = Math.Min(RowsPerStatement, rows.Count - start);
-                var command = count == RowsPerStatement ? full ??= Prepared(table, conflict, count) : Prepared(table, conflict, count);
-                try
-                {
-                    for (var i = 0; i < count; i++) table.Bind(command.Parameters, i * table.Writable.Count, rows[start + i]);
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    if (command != full) await command.DisposeAsync().ConfigureAwait(false);
-                }
-            }
-        }
-        finally
-        {
-            if (full is not null) await full.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    private DbCommand Prepared(MappedTable table, IReadOnlyList<string>? conflict, int rowCount)
-    {
-        var command = Command();
-        var columns = table.Writable;
-        var rows = Enumerable.Range(0, rowCount).Select(_ => (IReadOnlyList<string>)columns.Select(c => table.AddParameter(command, c, null)).ToList()).ToList();
-        var names = columns.Select(table.Column).ToList();
-        if (conflict is null)
-        {
-            command.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", names)}) VALUES {string.Join(", ", rows.Select(r => $"({string.Join(", ", r)})"))}";
-        }
-        else
-        {
-            var updates = columns.Where(c => c.Name != nameof(StoredRecord.TenantId) && !conflict.Contains(c.Name)).Select(table.Column).ToList();
-            command.CommandText = _dialect.Upsert(table.Name, names, rows, conflict.Select(table.Column).ToList(), updates);
-        }
-        command.Prepare();
-        return command;
-    }
+    private Task WriteRowsAsync(MappedTable table, IReadOnlyList<string>? conflict, IReadOnlyList<object> rows, CancellationToken cancellationToken) =>
+        RowWriter.WriteAsync(_connection, transaction, _dialect, table, conflict, rows, cancellationToken);
 
     private string Scope(DbCommand command, MappedTable table) =>
         $"{table.Column(nameof(StoredRecord.StoreId))} = {table.AddParameter(command, nameof(StoredRecord.StoreId), storeId)} " +
