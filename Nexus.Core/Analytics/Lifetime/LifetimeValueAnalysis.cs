@@ -26,12 +26,14 @@ public sealed record LifetimeValueOptions(
 /// <param name="ExpectedPurchases">Expected repeat purchase days over the purchase horizon, from the report's purchase model.</param>
 /// <param name="ExpectedAverageOrderValue">Gamma-Gamma expected spend per purchase.</param>
 /// <param name="LifetimeValue">Discounted expected revenue over the CLV horizon.</param>
+/// <param name="ProbabilityOfOrderSoon">P(at least one order in the next <see cref="LifetimeValueReport.OrderSoonDays"/> days), from the report's purchase model.</param>
 public sealed record CustomerLifetimeValue(
     CustomerSummary Summary,
     double ProbabilityAlive,
     double ExpectedPurchases,
     decimal ExpectedAverageOrderValue,
-    decimal LifetimeValue);
+    decimal LifetimeValue,
+    double ProbabilityOfOrderSoon = 0);
 
 /// <summary>Result of a lifetime-value run: the fitted models, which purchase model scored the customers and why, and one row per customer.</summary>
 /// <param name="BgNbd">BG/NBD fitted on all the data (always reported: it reproduces the published CDNOW estimates).</param>
@@ -59,6 +61,16 @@ public sealed record LifetimeValueReport(
 
     /// <summary>Customers whose P(alive) is at least <see cref="LikelyActiveThreshold"/>.</summary>
     public int LikelyActiveCustomers => Customers.Count(c => c.ProbabilityAlive >= LikelyActiveThreshold);
+
+    /// <summary>The window of <see cref="CustomerLifetimeValue.ProbabilityOfOrderSoon"/>: a quarter, the span merchants plan win-back campaigns in.</summary>
+    public const int OrderSoonDays = 90;
+
+    /// <summary>
+    /// How many customers are expected to order at least once in the next <see cref="OrderSoonDays"/> days: the sum of
+    /// each one's probability. The page leads with this rather than the P(alive) count, which under BG/NBD counts every
+    /// one-time buyer as active however long ago they bought.
+    /// </summary>
+    public double ExpectedCustomersOrderingSoon => Customers.Sum(c => c.ProbabilityOfOrderSoon);
 
     /// <summary>The most valuable customers first; ties by customer id so the list is the same on every render.</summary>
     public IReadOnlyList<CustomerLifetimeValue> TopByValue(int count) =>
@@ -100,22 +112,24 @@ public static class LifetimeValueAnalysis
                 $"this happens with very few repeat buyers ({summaries.Count(GammaGammaModel.IsEligible)}) or extremely dispersed spend — add more history");
         var discount = options.Discount ?? DiscountRate.Monthly(0.01);
         var horizon = options.PurchaseHorizon ?? options.ClvHorizonMonths * options.TimeUnit.UnitsPerMonth();
+        var soon = LifetimeValueReport.OrderSoonDays / options.TimeUnit.DaysPerUnit();
 
         var scored = summaries.Select(s =>
         {
             var value = ExpectedValuePerPurchase(gammaGamma, s);
             return (Summary: s, Alive: purchases.ProbabilityAlive(s.Frequency, s.Recency, s.Age), Purchases: purchases.ExpectedPurchases(horizon, s.Frequency, s.Recency, s.Age),
-                Value: value, Clv: LifetimeValue(purchases, s, value, options.ClvHorizonMonths, discount, options.TimeUnit));
+                Value: value, Clv: LifetimeValue(purchases, s, value, options.ClvHorizonMonths, discount, options.TimeUnit),
+                Soon: PurchaseModels.ProbabilityOfPurchase(purchases, soon, s.Frequency, s.Recency, s.Age));
         }).ToList();
         // A handful of customers can drive the maximum-likelihood search to the parameter space's edge (e.g. a → 1 or
         // α → 0), where the expectations overflow: report that as too little data rather than printing infinities.
-        var bad = scored.FindIndex(c => !(double.IsFinite(c.Alive) && double.IsFinite(c.Purchases) && double.IsFinite(c.Value) && double.IsFinite(c.Clv)
+        var bad = scored.FindIndex(c => !(double.IsFinite(c.Alive) && double.IsFinite(c.Soon) && double.IsFinite(c.Purchases) && double.IsFinite(c.Value) && double.IsFinite(c.Clv)
             && Math.Abs(c.Value) < 1e15 && Math.Abs(c.Clv) < 1e15));
         if (bad >= 0)
             throw new InsufficientDataException(string.Create(CultureInfo.InvariantCulture,
                 $"the purchase model fitted to {summaries.Count} customers (r = {purchases.Parameters.R:G4}, α = {purchases.Parameters.Alpha:G4}, a = {purchases.Parameters.A:G4}, b = {purchases.Parameters.B:G4}) ") +
                 $"gives no finite prediction for customer {scored[bad].Summary.CustomerId}; this happens with very little history — add more customers or a longer period");
-        var rows = scored.Select(c => new CustomerLifetimeValue(c.Summary, c.Alive, c.Purchases, (decimal)c.Value, (decimal)c.Clv)).ToList();
+        var rows = scored.Select(c => new CustomerLifetimeValue(c.Summary, c.Alive, c.Purchases, (decimal)c.Value, (decimal)c.Clv, c.Soon)).ToList();
 
         return new LifetimeValueReport(options, bgNbd.Parameters, gammaGamma.Parameters,
             summaries.Count(GammaGammaModel.IsEligible), rows, mbgNbd?.Parameters, kind, holdout);

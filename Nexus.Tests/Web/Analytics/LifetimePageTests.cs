@@ -29,6 +29,10 @@ public sealed class LifetimePageTests : AnalyticsPageContext
         Assert.NotEmpty(page.FindAll("[data-testid=clv-histogram]"));
         Assert.NotEmpty(page.FindAll("[data-testid=alive-scatter]"));
         Assert.EndsWith("EUR", page.Find("[data-testid=clv-total] b").TextContent.Trim());
+        // The headline count is of customers expected to order soon, a share of the 400, not of everyone "alive".
+        var soon = page.Find("[data-testid=ordering-soon] b").TextContent.Trim();
+        Assert.StartsWith("≈ ", soon);
+        Assert.InRange(int.Parse(soon[2..], NumberStyles.AllowThousands, CultureInfo.InvariantCulture), 1, 399);
         // The model is chosen on a holdout and the page says which and why.
         var choice = page.Find("[data-testid=model-choice]").TextContent;
         Assert.Contains("asked to predict", choice);
