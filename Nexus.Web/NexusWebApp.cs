@@ -105,6 +105,7 @@ public static class NexusWebApp
         app.MapJobsDashboard();
         app.MapSyncHub();
         app.MapAnalyticsApi();
+        app.MapProductsApi();
         app.MapQualityEndpoints();
         app.MapMonitoring();
         if (app.Configuration.GetValue<bool>("Nexus:Sandbox:Enabled"))

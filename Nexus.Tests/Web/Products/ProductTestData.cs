@@ -40,11 +40,12 @@ internal static class ProductTestData
         return orders;
     }
 
-    public static async Task SeedStandardAsync(ScratchStoreDatabase database)
+    /// <param name="blueMugStock">Product 1's stock: 30 lasts 15 days at 2 a day.</param>
+    public static async Task SeedStandardAsync(ScratchStoreDatabase database, int blueMugStock = 30)
     {
         await SeedAsync(database, Standard());
         await using var db = database.CreateDbContext();
-        db.Products.AddRange(Product(database, "1", "Blue mug", 30), Product(database, "2", "Red mug", null), Product(database, "3", "Green mug", 5));
+        db.Products.AddRange(Product(database, "1", "Blue mug", blueMugStock), Product(database, "2", "Red mug", null), Product(database, "3", "Green mug", 5));
         db.Customers.AddRange(Customer(database, "c1", "Ada", "Lovelace"), Customer(database, "c2", "Alan", "Turing"));
         await db.SaveChangesAsync();
     }

@@ -12,6 +12,7 @@ public static class ProductInsightsServiceCollectionExtensions
         services.AddSingleton<ProductRefundsQuery>();
         services.AddSingleton<IProductInsightsSource, ProductInsightsService>();
         services.AddSingleton<ProductCache>();
+        services.AddSingleton<ProductCatalogue>();
         return services;
     }
 }
