@@ -50,6 +50,20 @@ internal static class ProductTestData
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// 180 days of two products whose months alternate between 1 and 3 units a day: "Busy mug" had a busy last month,
+    /// "Quiet mug" a quiet one. The forecast expects about the 2-a-day average, outside the interval of either month, so
+    /// the busy one is declining and the quiet one rising.
+    /// </summary>
+    public static IReadOnlyList<SeedOrder> Movers() =>
+    [
+        .. Enumerable.Range(0, 180).Select(d =>
+        {
+            var lastMonthIsEven = (179 - d) / 30 % 2 == 0;
+            return new SeedOrder(AsOf.AddDays(-179 + d), [new("busy", lastMonthIsEven ? 3 : 1, 1000), new("quiet", lastMonthIsEven ? 1 : 3, 1000)], "c1");
+        }),
+    ];
+
     public static async Task SeedAsync(ScratchStoreDatabase database, IEnumerable<SeedOrder> orders, int? storeId = null)
     {
         await using var db = database.CreateDbContext();

@@ -13,6 +13,7 @@ public static class ProductInsightsServiceCollectionExtensions
         services.AddSingleton<IProductInsightsSource, ProductInsightsService>();
         services.AddSingleton<ProductCache>();
         services.AddSingleton<ProductCatalogue>();
+        services.AddSingleton<ProductDetailQuery>();
         return services;
     }
 }
