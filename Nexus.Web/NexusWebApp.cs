@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using Nexus.Core.Analytics.Forecasting;
+using Nexus.Core.Analytics.Products.Insights;
 using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Currency;
 using Nexus.Core.Monitoring;
@@ -17,6 +18,7 @@ using Nexus.Web.Components.Account;
 using Nexus.Web.Demo;
 using Nexus.Web.Hosting;
 using Nexus.Web.Forecasts;
+using Nexus.Web.Products;
 using Nexus.Web.Jobs;
 using Nexus.Web.Monitoring;
 using Nexus.Web.Quality;
@@ -55,6 +57,7 @@ public static class NexusWebApp
         services.AddCurrency();
         services.AddMonitoringServices(configuration);
         services.AddForecasting();
+        services.AddProductInsights();
         return services;
     }
 
@@ -77,6 +80,7 @@ public static class NexusWebApp
         builder.Services.AddMonitoringWeb();
         builder.Services.AddNexusHosting(builder.Configuration);
         builder.Services.AddForecastsWeb();
+        builder.Services.AddProductsWeb();
         builder.Services.AddQualityWeb();
 
         var app = builder.Build();
@@ -101,6 +105,7 @@ public static class NexusWebApp
         app.MapJobsDashboard();
         app.MapSyncHub();
         app.MapAnalyticsApi();
+        app.MapProductsApi();
         app.MapQualityEndpoints();
         app.MapMonitoring();
         if (app.Configuration.GetValue<bool>("Nexus:Sandbox:Enabled"))

@@ -49,6 +49,8 @@ public partial class NexusDbContext(DbContextOptions<NexusDbContext> options) : 
 
     public DbSet<Analytics.Forecasting.Cache.ForecastCacheEntry> ForecastCache => Set<Analytics.Forecasting.Cache.ForecastCacheEntry>();
 
+    public DbSet<Analytics.Products.Cache.ProductCacheEntry> ProductCache => Set<Analytics.Products.Cache.ProductCacheEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot order or compare DateTimeOffset columns. Nexus stores UTC only, so the binary form
@@ -168,6 +170,16 @@ public partial class NexusDbContext(DbContextOptions<NexusDbContext> options) : 
             f.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
             f.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Cascade);
             f.HasQueryFilter(x => x.TenantId == TenantId);
+        });
+        builder.Entity<Analytics.Products.Cache.ProductCacheEntry>(p =>
+        {
+            p.ToTable("product_cache");
+            p.Property(x => x.Currency).HasMaxLength(3);
+            p.Property(x => x.Status).HasMaxLength(20);
+            p.HasIndex(x => new { x.TenantId, x.StoreId }).IsUnique();
+            p.HasOne<ConnectedStore>().WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Cascade);
+            p.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Cascade);
+            p.HasQueryFilter(x => x.TenantId == TenantId);
         });
         builder.Entity<SyncCursor>(c =>
         {

@@ -46,8 +46,12 @@ public sealed class SyncStoreJob(
                     ? new SyncPermanentlyFailedException(summary.Error ?? "The sync failed.")
                     : new SyncFailedException(summary.Error ?? "The sync failed.");
             }
-            // Fresh data, fresh forecasts: recomputed in their own job so the sync is not held up.
-            if (summary.Status == SyncRunStatus.Succeeded) jobs.Enqueue<Forecasts.ForecastRefreshJob>(j => j.RunAsync(storeId, CancellationToken.None));
+            // Fresh data, fresh forecasts and product outlooks: recomputed in their own jobs so the sync is not held up.
+            if (summary.Status == SyncRunStatus.Succeeded)
+            {
+                jobs.Enqueue<Forecasts.ForecastRefreshJob>(j => j.RunAsync(storeId, CancellationToken.None));
+                jobs.Enqueue<Products.ProductRefreshJob>(j => j.RunAsync(storeId, CancellationToken.None));
+            }
         }
         catch (StoreSyncLockedException ex)
         {

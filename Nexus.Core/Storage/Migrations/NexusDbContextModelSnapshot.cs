@@ -269,6 +269,47 @@ namespace Nexus.Core.Storage.Migrations
                     b.ToTable("forecast_cache", (string)null);
                 });
 
+            modelBuilder.Entity("Nexus.Core.Analytics.Products.Cache.ProductCacheEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayloadJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId");
+
+                    b.HasIndex("TenantId", "StoreId")
+                        .IsUnique();
+
+                    b.ToTable("product_cache", (string)null);
+                });
+
             modelBuilder.Entity("Nexus.Core.Currency.FxRate", b =>
                 {
                     b.Property<string>("Currency")
@@ -1268,6 +1309,21 @@ namespace Nexus.Core.Storage.Migrations
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Nexus.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Core.Analytics.Products.Cache.ProductCacheEntry", b =>
+                {
+                    b.HasOne("Nexus.Core.Stores.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("Nexus.Core.Tenancy.Tenant", null)
                         .WithMany()

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Nexus.Core.Accounts;
 using Nexus.Core.Analytics.Metrics;
+using Nexus.Core.Analytics.Products.Insights;
 using Nexus.Core.Currency;
 using Nexus.Core.Storage;
 using Nexus.Tests.Infrastructure;
@@ -28,6 +29,8 @@ public abstract class AnalyticsPageContext : BunitContext, IAsyncLifetime
         Services.TryAddSingleton(TimeProvider.System);
         Services.TryAddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
         Services.AddCurrency(); // the Overview converts All stores into the reporting currency
+        Services.AddProductInsights(); // the Overview's top movers and the Products page read the product cache
+        Services.TryAddSingleton<Hangfire.IBackgroundJobClient>(new Nexus.Tests.Web.Forecasts.RecordingJobClient());
         // Accessing the renderer builds the service provider, so this comes after every registration.
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo(interactive ? "Server" : "Static", interactive));
     }

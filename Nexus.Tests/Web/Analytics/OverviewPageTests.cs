@@ -77,13 +77,14 @@ public sealed class OverviewPageTests : AnalyticsPageContext
     }
 
     [Fact]
-    public async Task A_page_not_built_yet_says_so_to_a_merchant_whose_data_is_ready()
+    public async Task Products_of_a_merchant_whose_data_is_ready_but_not_yet_analysed_offer_the_analysis_not_a_store()
     {
         await using var database = await MetricsTestData.CreateAsync();
         Use(database);
         var page = Render<Nexus.Web.Components.Pages.Products.Products>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=empty-state] h6")), TimeSpan.FromSeconds(10));
-        Assert.Equal("Products is not available yet", page.Find("[data-testid=empty-state] h6").TextContent.Trim());
+        Assert.Equal("Your products have not been analysed yet", page.Find("[data-testid=empty-state] h6").TextContent.Trim());
+        Assert.NotEmpty(page.FindAll("[data-testid=compute-now]"));
         Assert.DoesNotContain("Connect a store", page.Markup);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Nexus.Core.Analytics.Metrics;
+using Nexus.Core.Analytics.Products.Insights;
 using Nexus.Core.Currency;
 using Nexus.Web.Analytics;
 
@@ -14,6 +15,10 @@ public partial class Overview : AnalyticsPage
 
     [Inject] private OverviewQuery Query { get; set; } = default!;
     [Inject] private ReportingCurrencies ReportingCurrencies { get; set; } = default!;
+    [Inject] private ProductCatalogue ProductCatalogue { get; set; } = default!;
+
+    /// <summary>Null until the scope's products have been analysed.</summary>
+    private ProductMovers? _movers;
 
     /// <summary>All stores: every order counts, converted into the reporting currency; one store: its own currency.</summary>
     private bool Converted => StoreId == 0;
@@ -25,6 +30,8 @@ public partial class Overview : AnalyticsPage
     {
         _report = null;
         if (Scope is not { } scope) return;
+        var products = await ProductCatalogue.LoadAsync(TenantId, StoreId == 0 ? null : StoreId);
+        _movers = products.State is ProductListState.NotComputed or ProductListState.Computing or ProductListState.Failed ? null : ProductMovers.Of(products.Rows);
         if (Converted) scope = scope with { Currency = await ReportingCurrencies.GetAsync(TenantId), Converted = true };
         // Periods end on the latest order's day, not today: a store synced last month still shows its last 30 days.
         var lastDay = await Query.LatestOrderDayAsync(scope);
