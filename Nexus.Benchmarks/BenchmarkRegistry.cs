@@ -31,6 +31,7 @@ public static class BenchmarkRegistry
         typeof(CsvParseBenchmark),
         typeof(ImportCsvBenchmark),
         typeof(Monitoring.HealthBenchmark),
+        typeof(Products.ProductsBenchmark),
     ];
 
     /// <summary>Instantiates every registered benchmark (constructors must be cheap: no work before <see cref="IBenchmark.RunAsync"/>).</summary>

@@ -43,22 +43,39 @@ public static class ProductAnalysis
             .GroupBy(d => (d.ProductPlatformId, d.VariantPlatformId))
             .OrderBy(g => g.Key.ProductPlatformId, StringComparer.Ordinal).ThenBy(g => g.Key.VariantPlatformId, StringComparer.Ordinal)
             .ToList();
-        var revenue = groups.Select(g => (double)MinorUnits.FromMinor(g.Where(d => d.Day >= windowStart).Sum(d => d.NetMinor), currency)).ToList();
-        var abc = ProductClasses.Abc(revenue);
-        var rows = new List<ProductRow>(groups.Count);
+        var revenue = new double[groups.Count];
+        var histories = new ProductHistory[groups.Count];
         for (var i = 0; i < groups.Count; i++)
         {
-            var g = groups[i];
-            var daily = Daily(g, asOf, out var firstSale);
-            var forecast = ProductForecaster.Forecast(daily, horizon);
+            histories[i] = History(groups[i], asOf, currency);
+            revenue[i] = (double)MinorUnits.FromMinor(groups[i].Where(d => d.Day >= windowStart).Sum(d => d.NetMinor), currency);
+        }
+        var abc = ProductClasses.Abc(revenue);
+        var global = GlobalDemandModel.Fit(histories, asOf, horizon, ProductForecaster.MaxBacktestOrigins);
+        var forecasts = new ProductForecast[groups.Count];
+        var comparisons = new ProductForecaster.GlobalComparison[groups.Count];
+        // Each product's method choice is independent of the others' (the global model is already trained), so the
+        // products are forecast in parallel; every result goes to its own index, so the report does not depend on timing.
+        Parallel.For(0, groups.Count, i => forecasts[i] = ProductForecaster.Forecast(histories[i].Units, horizon, global.For(i), out comparisons[i]));
+        if (global.Trained && !ProductForecaster.GlobalModelEarnsItsPlace(comparisons))
+            Parallel.For(0, groups.Count, i =>
+            {
+                if (forecasts[i].Method == GlobalDemandModel.MethodName) forecasts[i] = ProductForecaster.Forecast(histories[i].Units, horizon);
+            });
+        var rows = new ProductRow[groups.Count];
+        Parallel.For(0, groups.Count, i =>
+        {
+            var key = groups[i].Key;
+            var daily = histories[i].Units;
+            var forecast = forecasts[i];
             var lastYear = daily.AsSpan(Math.Max(0, daily.Length - ClassificationDays));
             var cv = ProductClasses.WeeklyCv(ProductClasses.WeeklyTotals(lastYear));
             // Stock is a product's; a variant's own stock is not stored, so variant rows have none.
-            int? stock = g.Key.VariantPlatformId is null && sales.Stock.TryGetValue(g.Key.ProductPlatformId, out var s) ? s : null;
+            int? stock = key.VariantPlatformId is null && sales.Stock.TryGetValue(key.ProductPlatformId, out var s) ? s : null;
             var (cover, stockOut) = Cover(stock, forecast, horizon, asOf);
-            rows.Add(new ProductRow(g.Key.ProductPlatformId, g.Key.VariantPlatformId, sales.Names.GetValueOrDefault(g.Key.ProductPlatformId),
-                firstSale, lastYear.ToArray().Sum(), (decimal)revenue[i], abc[i], ProductClasses.Xyz(cv), cv, forecast, stock, cover, stockOut));
-        }
+            rows[i] = new ProductRow(key.ProductPlatformId, key.VariantPlatformId, sales.Names.GetValueOrDefault(key.ProductPlatformId),
+                histories[i].FirstSale, lastYear.ToArray().Sum(), (decimal)revenue[i], abc[i], ProductClasses.Xyz(cv), cv, forecast, stock, cover, stockOut);
+        });
         var baskets = sales.OrderProducts.GroupBy(o => o.OrderPlatformId).Select(o => (IReadOnlyCollection<string>)o.Select(p => p.ProductPlatformId).ToList());
         return new ProductReport(asOf, horizon, rows, MarketBasket.Pairs(baskets, MinimumPairSupport));
     }
@@ -78,13 +95,18 @@ public static class ProductAnalysis
         return (days, asOf.AddDays((int)Math.Min(Math.Floor(days), 36_500)));
     }
 
-    /// <summary>Units per day from the first sale through <paramref name="asOf"/>, zeros on days without sales.</summary>
-    internal static double[] Daily(IEnumerable<ProductDay> days, DateOnly asOf, out DateOnly firstSale)
+    /// <summary>Units and net revenue (major units) per day from the first sale through <paramref name="asOf"/>, zeros on days without sales.</summary>
+    internal static ProductHistory History(IEnumerable<ProductDay> days, DateOnly asOf, string currency)
     {
-        var list = days.ToList();
-        firstSale = list.Min(d => d.Day);
-        var series = new double[asOf.DayNumber - firstSale.DayNumber + 1];
-        foreach (var d in list) series[d.DayNumber - firstSale.DayNumber] += d.Units;
-        return series;
+        var list = days as IReadOnlyCollection<ProductDay> ?? days.ToList();
+        var first = list.Min(d => d.DayNumber);
+        var units = new double[asOf.DayNumber - first + 1];
+        var revenue = new double[units.Length];
+        foreach (var d in list)
+        {
+            units[d.DayNumber - first] += d.Units;
+            revenue[d.DayNumber - first] += (double)MinorUnits.FromMinor(d.NetMinor, currency);
+        }
+        return new ProductHistory(units, revenue, DateOnly.FromDayNumber(first));
     }
 }

@@ -46,9 +46,23 @@ public static class ProductForecaster
     /// </summary>
     public static int MinimumHistoryDays(int horizon) => 2 * horizon;
 
+    /// <summary>
+    /// The global model must cut the best per-product method's backtest error by this share to be chosen: one more
+    /// candidate wins some products by luck on noise, and a model shared across the catalogue should win on a pattern.
+    /// </summary>
+    public const double GlobalMargin = 0.10;
+
     /// <param name="daily">Units per day from the product's first sale to the last day before the forecast, zeros included.</param>
-    public static ProductForecast Forecast(double[] daily, int horizon)
+    /// <param name="global">
+    /// The global model's horizon total from k horizons before the end (k = 0: the forecast; 1…: the backtest origins),
+    /// or null without one. It competes only when it has a forecast for the end and for every backtest origin.
+    /// </param>
+    public static ProductForecast Forecast(double[] daily, int horizon, Func<int, double?>? global = null) => Forecast(daily, horizon, global, out _);
+
+    /// <param name="comparison">The best own method's and the global model's backtest Σ|error| (the latter null when it did not compete), for the catalogue-wide check.</param>
+    internal static ProductForecast Forecast(double[] daily, int horizon, Func<int, double?>? global, out GlobalComparison comparison)
     {
+        comparison = default;
         ArgumentNullException.ThrowIfNull(daily);
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
         var recent = daily.AsSpan(Math.Max(0, daily.Length - horizon)).ToArray().Sum();
@@ -69,14 +83,39 @@ public static class ProductForecaster
         var naive = scored.First(s => s.method == DemandMethod.RecentMean);
 
         var rates = best.method.Rates(daily, horizon);
-        var expected = rates[^1] * horizon;
+        // The interval comes from the product's day-to-day noise around its best own method, also when the global
+        // model's total is chosen: the global model has no per-day path of this product to take errors from.
         var sd = HorizonSd(daily, rates, horizon);
+        var (name, description, expected, wape) = (best.method.Name, best.method.Description, rates[^1] * horizon, best.error.Wape);
+        if (global?.Invoke(0) is { } globalTotal && Backtest(daily, horizon, origins, o => global((daily.Length - o) / horizon)) is { } g)
+        {
+            comparison = new GlobalComparison(best.error.Absolute, g.Absolute);
+            if (g.Absolute < (1 - GlobalMargin) * best.error.Absolute - 1e-9)
+                (name, description, expected, wape) = (GlobalDemandModel.MethodName, GlobalDemandModel.Description, globalTotal, g.Wape);
+        }
         var lower80 = Math.Max(0, expected - Z80 * sd);
         var upper80 = expected + Z80 * sd;
         var status = StatusOf(recent, lower80, upper80);
-        return new ProductForecast(false, null, intermittent, adi, best.method.Name, best.method.Description, expected,
+        return new ProductForecast(false, null, intermittent, adi, name, description, expected,
             lower80, upper80, Math.Max(0, expected - Z95 * sd), expected + Z95 * sd, status, recent,
-            best.error.Wape, naive.error.Wape, origins.Count);
+            wape, naive.error.Wape, origins.Count);
+    }
+
+    /// <summary>One product's backtest Σ|error|: its best own method's and the global model's (null when it did not compete).</summary>
+    internal readonly record struct GlobalComparison(double Own, double? Global);
+
+    /// <summary>
+    /// The catalogue-wide check: the global model may be chosen for any product only when, summed over the products it
+    /// competed on, its backtest error is <see cref="GlobalMargin"/> below the products' own best methods'. Those were
+    /// picked on the same backtest (a flattering score), so passing means the model learned something the products share;
+    /// on noise it mostly fails, and products do not switch to it by a lucky draw.
+    /// </summary>
+    internal static bool GlobalModelEarnsItsPlace(IEnumerable<GlobalComparison> comparisons)
+    {
+        double own = 0, global = 0;
+        foreach (var c in comparisons)
+            if (c.Global is { } g) { own += c.Own; global += g; }
+        return global < (1 - GlobalMargin) * own;
     }
 
     /// <summary>
@@ -87,13 +126,16 @@ public static class ProductForecaster
         recentUnits < lower80 ? DemandStatus.Rising : recentUnits > upper80 ? DemandStatus.Declining : DemandStatus.Steady;
 
     /// <summary>Σ|actual − forecast| of the horizon totals from each origin, and that over Σ actual (WAPE).</summary>
-    internal static (double Absolute, double? Wape) BacktestError(double[] daily, int horizon, IReadOnlyList<int> origins, DemandMethod method)
+    internal static (double Absolute, double? Wape) BacktestError(double[] daily, int horizon, IReadOnlyList<int> origins, DemandMethod method) =>
+        Backtest(daily, horizon, origins, origin => method.Rates(daily[..origin], horizon)[^1] * horizon)!.Value;
+
+    /// <summary>The same for any forecaster of the horizon total from an origin; null when it has no forecast for one of them.</summary>
+    internal static (double Absolute, double? Wape)? Backtest(double[] daily, int horizon, IReadOnlyList<int> origins, Func<int, double?> totalFrom)
     {
         double absolute = 0, actual = 0;
         foreach (var origin in origins)
         {
-            var training = daily[..origin];
-            var forecast = method.Rates(training, horizon)[^1] * horizon;
+            if (totalFrom(origin) is not { } forecast) return null;
             var observed = daily.AsSpan(origin, horizon).ToArray().Sum();
             absolute += Math.Abs(observed - forecast);
             actual += observed;
