@@ -42,8 +42,8 @@ public sealed class ProductDetailQuery(IDbContextFactory<NexusDbContext> factory
         var days = await lines.GroupBy(l => l.OrderCreatedAt).Select(g => new { g.Key, Units = g.Sum(l => l.Quantity) }).ToListAsync(cancellationToken);
         if (days.Count == 0) return null; // the lines are gone since the analysis (the product's orders were removed)
         // Order times are summed in SQL, their days by the engine's own series builder (one product: a few thousand rows at most).
-        var daily = ProductAnalysis.Daily(days.Select(d => new ProductDay { ProductPlatformId = productId, DayNumber = DateOnly.FromDateTime(d.Key.UtcDateTime).DayNumber, Units = d.Units }),
-            insights.AsOf, out _);
+        var daily = ProductAnalysis.History(days.Select(d => new ProductDay { ProductPlatformId = productId, DayNumber = DateOnly.FromDateTime(d.Key.UtcDateTime).DayNumber, Units = d.Units }),
+            insights.AsOf, insights.Currency).Units;
         var next30 = ProductForecaster.Forecast(daily, ProductInsights.ShortHorizon);
         var next90 = ProductForecaster.Forecast(daily, ProductInsights.LongHorizon);
         var names = insights.Products.Where(p => p.Analysis.Name is not null).GroupBy(p => p.ProductId).ToDictionary(g => g.Key, g => g.First().DisplayName);
