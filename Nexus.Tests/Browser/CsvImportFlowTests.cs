@@ -55,6 +55,18 @@ public sealed class CsvImportFlowTests(NexusWebFactory app)
         {
             Assert.Equal(["#1001", "#1002", "#1003"], await db.Orders.IgnoreQueryFilters().Where(o => o.StoreId == storeId).Select(o => o.PlatformId).OrderBy(n => n).ToListAsync());
         }
+        // Like a sync, a finished import refreshes the store's cached forecasts and product outlooks in their own jobs.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        bool refreshed;
+        do
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            refreshed = await db.ForecastCache.IgnoreQueryFilters().AnyAsync(e => e.StoreId == storeId)
+                && await db.ProductCache.IgnoreQueryFilters().AnyAsync(e => e.StoreId == storeId);
+            if (!refreshed) await Task.Delay(250);
+        }
+        while (!refreshed && DateTime.UtcNow < deadline);
+        Assert.True(refreshed, "the import did not enqueue the forecast and product refresh jobs");
     }
 
     [Fact]

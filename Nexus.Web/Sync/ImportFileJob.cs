@@ -20,7 +20,8 @@ public sealed class ImportFileJob(
     Microsoft.AspNetCore.SignalR.IHubContext<SyncHub> hub,
     SyncProgressFeed feed,
     TimeProvider clock,
-    Nexus.Core.Monitoring.Metrics.NexusMetrics metrics)
+    Nexus.Core.Monitoring.Metrics.NexusMetrics metrics,
+    IBackgroundJobClient jobs)
 {
     [Queue("sync")]
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
@@ -38,6 +39,7 @@ public sealed class ImportFileJob(
                 $"the job server on {Environment.MachineName} (job {jobId ?? "?"})", cancellationToken);
             metrics.SyncFinished(result.Run);
             if (result.Run.Status == SyncRunStatus.Failed) throw new SyncPermanentlyFailedException(result.Run.Error ?? "The import failed.");
+            if (result.Run.Status == SyncRunStatus.Succeeded) AnalyticsRefresh.EnqueueAfterSync(jobs, storeId);
         }
         finally
         {

@@ -46,12 +46,7 @@ public sealed class SyncStoreJob(
                     ? new SyncPermanentlyFailedException(summary.Error ?? "The sync failed.")
                     : new SyncFailedException(summary.Error ?? "The sync failed.");
             }
-            // Fresh data, fresh forecasts and product outlooks: recomputed in their own jobs so the sync is not held up.
-            if (summary.Status == SyncRunStatus.Succeeded)
-            {
-                jobs.Enqueue<Forecasts.ForecastRefreshJob>(j => j.RunAsync(storeId, CancellationToken.None));
-                jobs.Enqueue<Products.ProductRefreshJob>(j => j.RunAsync(storeId, CancellationToken.None));
-            }
+            if (summary.Status == SyncRunStatus.Succeeded) AnalyticsRefresh.EnqueueAfterSync(jobs, storeId);
         }
         catch (StoreSyncLockedException ex)
         {
