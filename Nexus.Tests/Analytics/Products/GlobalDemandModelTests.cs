@@ -58,7 +58,7 @@ public sealed class GlobalDemandModelTests
     }
 
     [Fact]
-    public void On_pure_intermittent_noise_the_global_model_is_trained_but_rarely_chosen()
+    public void On_pure_intermittent_noise_the_global_model_is_trained_but_not_chosen()
     {
         var sales = NoiseCatalogue();
         var histories = sales.Days.GroupBy(d => d.ProductPlatformId).Select(g => ProductAnalysis.History(g, AsOf, "EUR")).ToList();
@@ -68,7 +68,9 @@ public sealed class GlobalDemandModelTests
 
         var forecast = report.Products.Where(p => !p.Forecast.ColdStart).ToList();
         var global = forecast.Count(p => p.Forecast.Method == GlobalDemandModel.MethodName);
-        Assert.True(global < 0.1 * forecast.Count, $"global chosen for {global} of {forecast.Count} noise products");
+        // Alone, each product's backtest would hand it some products by luck (22 of 200 here); summed over the catalogue
+        // it does not beat the products' own methods, so it is chosen for none.
+        Assert.Equal(0, global);
     }
 
     [Fact]
