@@ -5,6 +5,7 @@ using Nexus.Core.Analytics.Forecasting.Cache;
 using Nexus.Core.Analytics.Forecasting.Sales;
 using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Storage;
+using Nexus.Core.Tenancy;
 
 namespace Nexus.Web.Forecasts;
 
@@ -24,13 +25,7 @@ public sealed class ForecastRefreshJob(
     [AutomaticRetry(Attempts = 1)]
     public async Task RunAsync(int storeId, CancellationToken cancellationToken)
     {
-        Guid tenantId;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            var store = await db.Stores.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken);
-            if (store is null) return; // deleted since the sync: nothing to forecast
-            tenantId = store.TenantId;
-        }
+        if (await StoreOwners.TenantOfAsync(dbFactory, storeId, cancellationToken) is not { } tenantId) return; // deleted since the sync: nothing to forecast
         foreach (var scopeStore in new int?[] { storeId, null })
         {
             await cache.MarkComputingAsync(tenantId, scopeStore, cancellationToken);

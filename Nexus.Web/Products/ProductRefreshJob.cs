@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Analytics.Products.Cache;
 using Nexus.Core.Analytics.Products.Insights;
 using Nexus.Core.Storage;
+using Nexus.Core.Tenancy;
 
 namespace Nexus.Web.Products;
 
@@ -23,13 +24,7 @@ public sealed class ProductRefreshJob(
     [AutomaticRetry(Attempts = 1)]
     public async Task RunAsync(int storeId, CancellationToken cancellationToken)
     {
-        Guid tenantId;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            var store = await db.Stores.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken);
-            if (store is null) return; // deleted since the sync: nothing to analyse
-            tenantId = store.TenantId;
-        }
+        if (await StoreOwners.TenantOfAsync(dbFactory, storeId, cancellationToken) is not { } tenantId) return; // deleted since the sync: nothing to analyse
         await cache.MarkComputingAsync(tenantId, storeId, cancellationToken);
         try
         {
