@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Nexus.Core.Platforms.Sandbox.Generation;
@@ -12,7 +13,14 @@ namespace Nexus.Benchmarks.Sync;
 /// <summary>What one <c>bench sync</c> run measured, with the sandbox's own totals to check the counts against.</summary>
 public sealed record SyncBenchmarkRun(
     SyncSummary Summary, int SandboxCustomers, int SandboxProducts, int SandboxOrders, double GenerationSeconds,
-    FetchedStore? FetchOnly, double? UpsertSeconds, long PeakWorkingSetBytes, MemorySampler Memory);
+    FetchedStore? FetchOnly, double? UpsertSeconds, long PeakWorkingSetBytes, MemorySampler Memory)
+{
+    /// <summary>Issue 19's raw baseline (<see cref="RawInsertBaseline"/>): seconds, the rows it inserted, and the rows the upsert-only baseline stored in the same tables.</summary>
+    public RawInsertRun? Raw { get; init; }
+}
+
+/// <summary>The raw-insert baseline of a run: its time and row count, and what the upsert-only baseline stored in the same tables (they must agree).</summary>
+public sealed record RawInsertRun(double Seconds, int Rows, int UpsertedRows);
 
 /// <summary>
 /// <c>bench sync</c>: a full sync over HTTP of a sandbox store (10k customers, 1k products, 10k orders with line
@@ -80,9 +88,23 @@ public sealed class SyncBenchmark : IBenchmark
             var fetched = await FetchOnlyBaseline.RunAsync(await env.ConnectorAsync(storeId, cancellationToken), workers, cancellationToken);
 
             progress?.Report("baseline: upsert only, into a second empty store…");
-            var upsertSeconds = await UpsertAllAsync(env, await env.AddStoreAsync(sandbox, 1_000_000, cancellationToken), fetched, cancellationToken);
-            return new SyncBenchmarkRun(summary, sandbox.Store.CustomerCount, sandbox.Store.Products.Count, sandboxOrders, generationSeconds, fetched, upsertSeconds, peak, memory);
+            var upsertStore = await env.AddStoreAsync(sandbox, 1_000_000, cancellationToken);
+            var upsertSeconds = await UpsertAllAsync(env, upsertStore, fetched, cancellationToken);
+
+            progress?.Report("baseline: raw prepared inserts, into a third empty store…");
+            var rawSeconds = await RawInsertBaseline.RunAsync(env.DbFactory, env.TenantId, await env.AddStoreAsync(sandbox, 1_000_000, cancellationToken), fetched, cancellationToken);
+            var raw = new RawInsertRun(rawSeconds, RawInsertBaseline.RowCount(fetched), await StoredRowsAsync(env, upsertStore, cancellationToken));
+            return new SyncBenchmarkRun(summary, sandbox.Store.CustomerCount, sandbox.Store.Products.Count, sandboxOrders, generationSeconds, fetched, upsertSeconds, peak, memory) { Raw = raw };
         }
+    }
+
+    /// <summary>Rows stored for a store in the tables the raw baseline writes (records and order lines).</summary>
+    private static async Task<int> StoredRowsAsync(SyncBenchEnvironment env, int storeId, CancellationToken cancellationToken)
+    {
+        await using var db = await env.DbFactory.CreateDbContextAsync(cancellationToken);
+        db.TenantId = env.TenantId;
+        return await db.Customers.CountAsync(r => r.StoreId == storeId, cancellationToken) + await db.Products.CountAsync(r => r.StoreId == storeId, cancellationToken)
+               + await db.Orders.CountAsync(r => r.StoreId == storeId, cancellationToken) + await db.OrderLines.CountAsync(r => r.StoreId == storeId, cancellationToken);
     }
 
     private static async Task<double> UpsertAllAsync(SyncBenchEnvironment env, int storeId, FetchedStore fetched, CancellationToken cancellationToken)
@@ -109,6 +131,11 @@ public sealed class SyncBenchmark : IBenchmark
             figures.Add(new("orders/s", orders / s.Seconds, "orders/s", f.Orders.Count / f.Seconds, FetchName));
             figures.Add(new("records/s vs fetch+parse", records / s.Seconds, "records/s", f.Records / f.Seconds, FetchName));
             figures.Add(new("records/s vs upsert only", records / s.Seconds, "records/s", (f.Records - f.Quarantined) / u, UpsertName));
+            if (run.Raw is { } raw)
+            {
+                // Issue 19: the store path's rate as a share of SQLite's own (target >= 0.30x).
+                figures.Add(new("store path (upsert only) rows/s vs raw inserts", raw.Rows / u, "rows/s", raw.Rows / raw.Seconds, RawName));
+            }
         }
         else
         {
@@ -138,5 +165,6 @@ public sealed class SyncBenchmark : IBenchmark
     }
 
     private const string FetchName = "fetch + parse only (same pages and concurrency, nothing stored)";
+    private const string RawName = "raw inserts (the same rows, one prepared INSERT per table, one transaction, nothing else)";
     private const string UpsertName = "upsert only (same canonical records, 100 per transaction, no HTTP)";
 }

@@ -24,6 +24,10 @@ public class SyncBenchmarkTests
         Assert.Equal(s.Fetched, fetched.Records);
         Assert.Equal(s.Quarantined, fetched.Quarantined);
         Assert.True(run.UpsertSeconds > 0);
+        // The raw baseline writes exactly the rows the store path wrote from the same records (records and order lines).
+        var raw = Assert.IsType<RawInsertRun>(run.Raw);
+        Assert.True(raw.Seconds > 0);
+        Assert.Equal(raw.UpsertedRows, raw.Rows);
         Assert.Equal(4, run.Memory.HeapAtOrderQuarters.Count(b => b > 0));
 
         MappingAndSandboxBenchmarkTests.AssertTimedFiguresHaveBaselines(SyncBenchmark.Describe(run));

@@ -29,6 +29,25 @@ internal sealed class PageSql(NexusDbContext db, DbTransaction transaction, Guid
     /// <summary>First 8 bytes of SHA-256: a stable change detector (not a security boundary).</summary>
     public static long Hash(string payload) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
 
+    /// <summary>
+    /// The record's canonical JSON and its <see cref="Hash(string)"/>, serialised once to UTF-8 and hashed from those
+    /// bytes (the same value as hashing the string, without encoding the payload a second time).
+    /// </summary>
+    public static (string Payload, long Hash) Payload<T>(T record)
+    {
+        var utf8 = JsonSerializer.SerializeToUtf8Bytes(record, CanonicalJson.Options);
+        return (Encoding.UTF8.GetString(utf8), BitConverter.ToInt64(SHA256.HashData(utf8)));
+    }
+
+    /// <summary>The row a record is stored as: its own columns plus the ones every synced record has.</summary>
+    public static StoredRecord StoredRow<T>(StorageEntity<T> storage, T record, Guid tenantId, int storeId, string payload, long hash)
+        where T : class
+    {
+        var row = storage.Row(record);
+        (row.TenantId, row.StoreId, row.PlatformId, row.ContentHash, row.Payload, row.ModifiedAt) = (tenantId, storeId, storage.PlatformId(record), hash, payload, storage.ModifiedAt(record));
+        return row;
+    }
+
     public async Task FindAsync(SyncEntity entity, FactKey key, IReadOnlyCollection<string> values, Action<string, string> found, CancellationToken cancellationToken)
     {
         var table = Table(RowTypeOf(entity));
@@ -62,16 +81,13 @@ internal sealed class PageSql(NexusDbContext db, DbTransaction transaction, Guid
         var unchanged = 0;
         foreach (var (platformId, record) in latest)
         {
-            var payload = JsonSerializer.Serialize(record, CanonicalJson.Options);
-            var hash = Hash(payload);
+            var (payload, hash) = Payload(record);
             if (existing.TryGetValue(platformId, out var storedHash))
             {
                 if (storedHash == hash) { unchanged++; continue; }
                 updatedIds.Add(platformId);
             }
-            var row = storage.Row(record);
-            (row.TenantId, row.StoreId, row.PlatformId, row.ContentHash, row.Payload, row.ModifiedAt) = (tenantId, storeId, platformId, hash, payload, storage.ModifiedAt(record));
-            rows.Add(row);
+            rows.Add(StoredRow(storage, record, tenantId, storeId, payload, hash));
             changed.Add(record);
         }
         await WriteRowsAsync(table, KeyColumns[1..], rows, cancellationToken).ConfigureAwait(false);
