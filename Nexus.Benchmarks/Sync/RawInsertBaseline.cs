@@ -59,9 +59,7 @@ public static class RawInsertBaseline
         where T : class
     {
         // The store path keeps the last copy of a record a listing repeated; so does the baseline.
-        var latest = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach (var record in records) latest[storage.PlatformId(record)] = record;
-        return latest.Values.Select(record =>
+        return PageSql.LastCopies(storage, records).Values.Select(record =>
         {
             var (payload, hash) = PageSql.Payload(record);
             return (object)PageSql.StoredRow(storage, record, tenantId, storeId, payload, hash);

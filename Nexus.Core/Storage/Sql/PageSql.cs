@@ -26,17 +26,24 @@ internal sealed class PageSql(NexusDbContext db, DbTransaction transaction, Guid
     private readonly ISqlDialect _dialect = SqlDialects.For(db);
     private readonly Dictionary<Type, MappedTable> _tables = [];
 
-    /// <summary>First 8 bytes of SHA-256: a stable change detector (not a security boundary).</summary>
-    public static long Hash(string payload) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
-
     /// <summary>
-    /// The record's canonical JSON and its <see cref="Hash(string)"/>, serialised once to UTF-8 and hashed from those
-    /// bytes (the same value as hashing the string, without encoding the payload a second time).
+    /// The record's canonical JSON and its content hash: the first 8 bytes of SHA-256 of the payload's UTF-8 bytes, a
+    /// stable change detector (not a security boundary). Serialised once to UTF-8 and hashed from those bytes, so the
+    /// payload is not encoded a second time.
     /// </summary>
     public static (string Payload, long Hash) Payload<T>(T record)
     {
         var utf8 = JsonSerializer.SerializeToUtf8Bytes(record, CanonicalJson.Options);
         return (Encoding.UTF8.GetString(utf8), BitConverter.ToInt64(SHA256.HashData(utf8)));
+    }
+
+    /// <summary>The records by platform id. A page can repeat a record (a platform that pages while data changes): the last copy wins.</summary>
+    public static Dictionary<string, T> LastCopies<T>(StorageEntity<T> storage, IReadOnlyList<T> records)
+        where T : class
+    {
+        var latest = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var record in records) latest[storage.PlatformId(record)] = record;
+        return latest;
     }
 
     /// <summary>The row a record is stored as: its own columns plus the ones every synced record has.</summary>
@@ -70,9 +77,7 @@ internal sealed class PageSql(NexusDbContext db, DbTransaction transaction, Guid
     {
         if (records.Count == 0) return (default, [], []);
         var table = Table(storage.RowType);
-        // A page can repeat a record (a platform that pages while data changes): the last copy wins.
-        var latest = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach (var record in records) latest[storage.PlatformId(record)] = record;
+        var latest = LastCopies(storage, records);
         var existing = await ReadHashesAsync(table, latest.Keys, cancellationToken).ConfigureAwait(false);
 
         var changed = new List<T>();
