@@ -44,7 +44,7 @@ public class CsvProductCostTests
     {
         var mapping = new Nexus.Core.Platforms.Csv.Mapping.CsvMapping
         {
-            Entity = Nexus.Core.Platforms.Csv.Mapping.CsvImportEntity.Products, IdentifyingColumn = "Sku", FixedCurrency = "GBP",
+            Entity = CsvImportEntity.Products, IdentifyingColumn = "Sku", FixedCurrency = "GBP",
             Columns = [new("Sku", "product.sku"), new("Title", "product.name"), new("Price", "product.price"), new("EK", "product.cost")],
         };
         var (products, quarantined, _) = await ShopifyCsvMappingTests.ImportAsync(Utf8("""
