@@ -17,6 +17,7 @@ public sealed class ProductMarginTests
     private static async Task SetCostAsync(ScratchStoreDatabase database, string productId, long minor, string currency)
     {
         await using var db = database.CreateDbContext();
+        db.TenantId = database.TenantId;
         var product = await db.Products.SingleAsync(p => p.PlatformId == productId);
         (product.UnitCostMinor, product.UnitCostCurrency) = (minor, currency);
         await db.SaveChangesAsync();

@@ -127,6 +127,7 @@ public sealed class ProductsPageTests : BunitContext, IAsyncLifetime
         await ProductTestData.SeedStandardAsync(database);
         await using (var db = database.CreateDbContext())
         {
+            db.TenantId = database.TenantId;
             var mug = await db.Products.SingleAsync(p => p.PlatformId == "1");
             (mug.UnitCostMinor, mug.UnitCostCurrency) = (400, "EUR");
             await db.SaveChangesAsync();
