@@ -45,7 +45,7 @@ public partial class Products
             return string.Create(CultureInfo.InvariantCulture,
                 $"Sales through {asOf:yyyy-MM-dd}; units, revenue, refunds and classes over the last {ProductAnalysis.ClassificationDays} days. ") +
                 "Next 30/90 days: expected units with the 80 % interval. Rising or declining only when the last 30 days lie outside that interval. " +
-                "Refunds are an order's refund shared over its lines by value. ABC: share of revenue (A = top 80 %); XYZ: weekly variability (X steady, Z erratic)." +
+                "Refunds are an order's refund shared over its lines by value. Margin: revenue less partial refunds less units × the store's cost price (— where it holds none). ABC: share of revenue (A = top 80 %); XYZ: weekly variability (X steady, Z erratic)." +
                 (StoreId == 0 ? " With all stores, each store's products are classed within that store." : "") +
                 (_view.Refreshing ? " A fresh analysis is running." : "");
         }
