@@ -25,6 +25,14 @@ public sealed record Product
 
     public Money? RegularPrice { get; init; }
     public Money? SalePrice { get; init; }
+
+    /// <summary>
+    /// What one unit costs the merchant (cost of goods), where the platform holds one; null when it does not. Left out
+    /// of the stored JSON when null, so payloads of products without a cost are unchanged.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Money? UnitCost { get; init; }
+
     public bool ManageStock { get; init; }
 
     /// <summary>Null when stock is not tracked.</summary>

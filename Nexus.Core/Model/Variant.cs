@@ -12,6 +12,10 @@ public sealed record Variant
     public Money? Price { get; init; }
     public Money? RegularPrice { get; init; }
     public Money? SalePrice { get; init; }
+
+    /// <summary>What one unit of this variant costs the merchant; null when the platform holds no cost (see <see cref="Product.UnitCost"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Money? UnitCost { get; init; }
     public bool ManageStock { get; init; }
     public int? StockQuantity { get; init; }
     public StockStatus StockStatus { get; init; }

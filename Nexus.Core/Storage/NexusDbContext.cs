@@ -92,7 +92,11 @@ public partial class NexusDbContext(DbContextOptions<NexusDbContext> options) : 
             o.HasIndex(x => new { x.StoreId, x.Currency, x.CustomerPlatformId, x.BillingEmail, x.CreatedAt, x.Status, x.TotalMinor, x.RefundedMinor, x.TenantId },
                 "IX_orders_analytics_customer");
         });
-        ConfigureRecord<StoredProduct>(builder, "products", p => p.HasIndex(x => new { x.StoreId, x.Sku }));
+        ConfigureRecord<StoredProduct>(builder, "products", p =>
+        {
+            p.HasIndex(x => new { x.StoreId, x.Sku });
+            p.Property(x => x.UnitCostCurrency).HasMaxLength(3);
+        });
         builder.Entity<StoredOrderLine>(l =>
         {
             l.ToTable("order_lines");

@@ -52,6 +52,8 @@ public static class StorageEntities
         PriceMinor = (p.Price ?? p.RegularPrice) is { } price ? MinorUnits.ToMinor(price) : null,
         StockQuantity = p.StockQuantity,
         VariantCount = p.Variants.Count > 0 ? p.Variants.Count : p.VariantPlatformIds.Count,
+        UnitCostMinor = p.UnitCost is { } cost ? MinorUnits.ToMinor(cost) : null,
+        UnitCostCurrency = p.UnitCost?.Currency,
     });
 
     public static StorageEntity<Order> Orders { get; } = new(SyncEntity.Orders, typeof(StoredOrder), db => db.Orders, o => o.PlatformId, o => o.ModifiedAt, o => new StoredOrder

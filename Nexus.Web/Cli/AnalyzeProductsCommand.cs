@@ -121,6 +121,8 @@ internal static class ProductsJson
             stock = p.Stock,
             daysOfCover = p.DaysOfCover,
             stockOutDate = p.StockOutDate is { } s ? Day(s) : null,
+            unitCost = p.UnitCost,
+            recentUnitPrice = p.RecentUnitPrice,
         }),
         pairs = report.Pairs.Select(p => new { a = p.A, b = p.B, orders = p.Orders, support = p.Support, confidence = p.Confidence, lift = p.Lift }),
     };

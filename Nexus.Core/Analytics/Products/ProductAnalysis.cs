@@ -7,6 +7,9 @@ namespace Nexus.Core.Analytics.Products;
 /// <param name="Revenue">Net revenue over the same window, in major units.</param>
 /// <param name="Stock">Stock on hand as the product record says; null when unknown (not managed, or a variant: variants are not stored).</param>
 /// <param name="DaysOfCover">Stock / expected daily units; null without stock or without a forecast, ∞ is reported as null with no demand.</param>
+/// <param name="UnitCost">What a unit costs the merchant (the variant's, else the product's), in the analysis currency; null when the store holds no cost.</param>
+/// <param name="RecentUnitPrice">Net revenue ÷ units over the last <see cref="ProductAnalysis.RecentPriceDays"/> days (the whole window
+/// when those sold nothing): what a forecast unit is expected to bring in. Null when no units were sold.</param>
 public sealed record ProductRow(
     string ProductId,
     string? VariantId,
@@ -20,7 +23,9 @@ public sealed record ProductRow(
     ProductForecast Forecast,
     int? Stock,
     double? DaysOfCover,
-    DateOnly? StockOutDate);
+    DateOnly? StockOutDate,
+    decimal? UnitCost = null,
+    decimal? RecentUnitPrice = null);
 
 public sealed record ProductReport(DateOnly AsOf, int HorizonDays, IReadOnlyList<ProductRow> Products, IReadOnlyList<BasketPair> Pairs);
 
@@ -34,6 +39,9 @@ public static class ProductAnalysis
 
     /// <summary>A pair must be in at least 1 % of orders (and two orders) to be shown.</summary>
     public const double MinimumPairSupport = 0.01;
+
+    /// <summary>A forecast unit is valued at the last 90 days' price: recent enough to follow price changes, long enough to average out discounts.</summary>
+    public const int RecentPriceDays = 90;
 
     public static ProductReport Analyse(ProductSales sales, string currency, DateOnly asOf, int horizon)
     {
@@ -74,7 +82,8 @@ public static class ProductAnalysis
             int? stock = key.VariantPlatformId is null && sales.Stock.TryGetValue(key.ProductPlatformId, out var s) ? s : null;
             var (cover, stockOut) = Cover(stock, forecast, horizon, asOf);
             rows[i] = new ProductRow(key.ProductPlatformId, key.VariantPlatformId, sales.Names.GetValueOrDefault(key.ProductPlatformId),
-                histories[i].FirstSale, lastYear.ToArray().Sum(), (decimal)revenue[i], abc[i], ProductClasses.Xyz(cv), cv, forecast, stock, cover, stockOut);
+                histories[i].FirstSale, lastYear.ToArray().Sum(), (decimal)revenue[i], abc[i], ProductClasses.Xyz(cv), cv, forecast, stock, cover, stockOut,
+                sales.UnitCost(key.ProductPlatformId, key.VariantPlatformId), RecentUnitPrice(histories[i]));
         });
         var baskets = sales.OrderProducts.GroupBy(o => o.OrderPlatformId).Select(o => (IReadOnlyCollection<string>)o.Select(p => p.ProductPlatformId).ToList());
         return new ProductReport(asOf, horizon, rows, MarketBasket.Pairs(baskets, MinimumPairSupport));
@@ -93,6 +102,15 @@ public static class ProductAnalysis
         if (perDay <= 0) return (null, null);
         var days = units / perDay;
         return (days, asOf.AddDays((int)Math.Min(Math.Floor(days), 36_500)));
+    }
+
+    /// <summary>Net revenue per unit over the last <see cref="RecentPriceDays"/> days, or the whole history when those sold nothing; null without units.</summary>
+    internal static decimal? RecentUnitPrice(ProductHistory history)
+    {
+        var from = Math.Max(0, history.Units.Length - RecentPriceDays);
+        if (history.Units.Skip(from).Sum() <= 0) from = 0;
+        var units = history.Units.Skip(from).Sum();
+        return units > 0 ? (decimal)(history.Revenue.Skip(from).Sum() / units) : null;
     }
 
     /// <summary>Units and net revenue (major units) per day from the first sale through <paramref name="asOf"/>, zeros on days without sales.</summary>

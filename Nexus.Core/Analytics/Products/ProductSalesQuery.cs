@@ -24,8 +24,14 @@ public sealed class OrderProduct
     public string ProductPlatformId { get; set; } = "";
 }
 
-/// <summary>What the product analysis reads: daily sums per product and variant, order→product sets, stock on hand.</summary>
-public sealed record ProductSales(IReadOnlyList<ProductDay> Days, IReadOnlyList<OrderProduct> OrderProducts, IReadOnlyDictionary<string, int?> Stock, IReadOnlyDictionary<string, string> Names);
+/// <summary>What the product analysis reads: daily sums per product and variant, order→product sets, stock on hand, unit costs.</summary>
+/// <param name="Costs">Unit costs in the analysis currency (see <see cref="ProductCosts"/>); null or missing entries: no cost known.</param>
+public sealed record ProductSales(IReadOnlyList<ProductDay> Days, IReadOnlyList<OrderProduct> OrderProducts, IReadOnlyDictionary<string, int?> Stock, IReadOnlyDictionary<string, string> Names,
+    IReadOnlyDictionary<(string, string?), decimal>? Costs = null)
+{
+    /// <summary>The row's unit cost, or null when the store holds none.</summary>
+    public decimal? UnitCost(string productId, string? variantId) => Costs is null ? null : ProductCosts.For(Costs, productId, variantId);
+}
 
 /// <summary>
 /// Reads <c>order_lines</c> of revenue orders (<see cref="ScopedOrders.RevenueStatuses"/>) in the scope's currency up to
@@ -69,9 +75,10 @@ public sealed class ProductSalesQuery(IDbContextFactory<NexusDbContext> factory)
         var orderProducts = await db.Database.SqlQueryRaw<OrderProduct>(basketSql, [.. parameters]).ToListAsync(cancellationToken);
         var products = await db.Products.AsNoTracking().Where(p => storeIds.Contains(p.StoreId))
             .Select(p => new { p.PlatformId, p.StockQuantity, p.Name }).ToListAsync(cancellationToken);
+        var costs = await ProductCosts.LoadAsync(db, storeIds, scope.Currency, cancellationToken);
         return new ProductSales(days, orderProducts,
             products.GroupBy(p => p.PlatformId).ToDictionary(g => g.Key, g => g.First().StockQuantity),
-            products.GroupBy(p => p.PlatformId).ToDictionary(g => g.Key, g => g.First().Name));
+            products.GroupBy(p => p.PlatformId).ToDictionary(g => g.Key, g => g.First().Name), costs);
 
         string Add(object value)
         {

@@ -28,7 +28,8 @@ public sealed class MagentoProductMapper(MagentoMappingOptions options)
             issues.Add("name", dto.Name, MappingRules.Required, "A product needs a name.");
         if (string.IsNullOrEmpty(dto.TypeId))
             issues.Add("type_id", dto.TypeId, MappingRules.Required, "A product needs a type.");
-        var special = SpecialPrice(dto, issues);
+        var special = DecimalAttribute(dto, "special_price", issues);
+        var cost = DecimalAttribute(dto, "cost", issues);
         var stock = StockQuantity(dto.ExtensionAttributes?.StockItem, issues);
         if (issues.HasIssues)
             return issues.Fail<Product>();
@@ -53,6 +54,7 @@ public sealed class MagentoProductMapper(MagentoMappingOptions options)
             Price = special is { } s ? new Money(s, currency) : regular,
             RegularPrice = regular,
             SalePrice = special is { } sale ? new Money(sale, currency) : null,
+            UnitCost = cost is { } c ? new Money(c, currency) : null,
             ManageStock = stockItem?.ManageStock ?? false,
             StockQuantity = stockItem?.ManageStock == false ? null : stock,
             StockStatus = stockItem?.IsInStock switch { true => Model.StockStatus.InStock, false => Model.StockStatus.OutOfStock, null => Model.StockStatus.Unknown },
@@ -101,6 +103,7 @@ public sealed class MagentoProductMapper(MagentoMappingOptions options)
             Price = p.Price,
             RegularPrice = p.RegularPrice,
             SalePrice = p.SalePrice,
+            UnitCost = p.UnitCost,
             ManageStock = p.ManageStock,
             StockQuantity = p.StockQuantity,
             StockStatus = p.StockStatus,
@@ -133,14 +136,15 @@ public sealed class MagentoProductMapper(MagentoMappingOptions options)
         return dto.TypeId is "bundle" or "grouped" ? [] : null;
     }
 
-    private static decimal? SpecialPrice(MagentoProductDto dto, MappingIssueCollector issues)
+    /// <summary>A decimal custom attribute (<c>special_price</c>, <c>cost</c>); null when absent or empty.</summary>
+    private static decimal? DecimalAttribute(MagentoProductDto dto, string code, MappingIssueCollector issues)
     {
-        var raw = Attribute(dto.CustomAttributes, "special_price");
+        var raw = Attribute(dto.CustomAttributes, code);
         if (string.IsNullOrEmpty(raw))
             return null;
         if (decimal.TryParse(raw, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
             return value;
-        issues.Add("custom_attributes.special_price", raw, MappingRules.Decimal, $"'{raw}' is not a number in invariant culture.");
+        issues.Add("custom_attributes." + code, raw, MappingRules.Decimal, $"'{raw}' is not a number in invariant culture.");
         return null;
     }
 

@@ -28,7 +28,8 @@ public sealed class ShopifyProductMapper(ShopifyMappingOptions options, string s
             var price = Number(v, "price", path + "price", issues);
             var compareAt = Number(v, "compareAtPrice", path + "compareAtPrice", issues);
             var stock = Number(v, "inventoryQuantity", path + "inventoryQuantity", issues);
-            var tracked = Prop(v, "inventoryItem") is { } item ? Bool(item, "tracked") : null;
+            var item = Prop(v, "inventoryItem");
+            var tracked = item is { } i ? Bool(i, "tracked") : null;
             var options = ShopifyJson.Array(v, "selectedOptions")
                 .Select(o => new VariantAttribute(Str(o, "name", path + "selectedOptions.name", issues) ?? "", Str(o, "value", path + "selectedOptions.value", issues) ?? ""))
                 .ToArray();
@@ -42,6 +43,7 @@ public sealed class ShopifyProductMapper(ShopifyMappingOptions options, string s
                 // Shopify's compareAtPrice is the "was" price: with it the current price is a sale price.
                 RegularPrice = new Money(compareAt ?? price ?? 0m, shopCurrency),
                 SalePrice = compareAt is null || price is null ? null : new Money(price.Value, shopCurrency),
+                UnitCost = item is { } inventory ? UnitCost(inventory, path + "inventoryItem.unitCost", issues) : null,
                 ManageStock = tracked ?? stock is not null,
                 StockQuantity = stock is null ? null : (int)stock.Value,
                 StockStatus = stock is null ? StockStatus.Unknown : stock > 0 ? StockStatus.InStock : StockStatus.OutOfStock,
@@ -71,6 +73,7 @@ public sealed class ShopifyProductMapper(ShopifyMappingOptions options, string s
             Price = only?.Price,
             RegularPrice = only?.RegularPrice,
             SalePrice = only?.SalePrice,
+            UnitCost = only?.UnitCost,
             ManageStock = Bool(node, "tracksInventory") ?? only?.ManageStock ?? false,
             StockQuantity = only?.StockQuantity ?? (Number(node, "totalInventory", "totalInventory", issues) is { } total ? (int)total : null),
             StockStatus = only?.StockStatus ?? StockStatus.Unknown,
@@ -84,5 +87,16 @@ public sealed class ShopifyProductMapper(ShopifyMappingOptions options, string s
             ModifiedAt = Time(node, "updatedAt", "updatedAt", issues),
             Extras = Frozen(extras),
         });
+    }
+
+    /// <summary>
+    /// The inventory item's "cost per item" (<c>unitCost</c>, a MoneyV2; null when the merchant entered none). Kept in
+    /// its own currency: a cost in another currency is left out of margins, not a reason to reject the product.
+    /// </summary>
+    private Money? UnitCost(JsonElement inventoryItem, string path, MappingIssueCollector issues)
+    {
+        if (Prop(inventoryItem, "unitCost") is not { ValueKind: JsonValueKind.Object } cost) return null;
+        var amount = Number(cost, "amount", path + ".amount", issues);
+        return amount is null ? null : new Money(amount.Value, Str(cost, "currencyCode", path + ".currencyCode", issues) ?? shopCurrency);
     }
 }

@@ -61,6 +61,7 @@ public sealed class WooCommerceProductMapper(WooCommerceMappingOptions options)
             Price = OptionalAmount(dto.Price, currency),
             RegularPrice = OptionalAmount(dto.RegularPrice, currency),
             SalePrice = OptionalAmount(dto.SalePrice, currency),
+            UnitCost = CostOfGoods(dto.MetaData, currency),
             ManageStock = dto.ManageStock ?? false,
             StockQuantity = stockQuantity,
             StockStatus = StockStatus(dto.StockStatus),
@@ -105,6 +106,7 @@ public sealed class WooCommerceProductMapper(WooCommerceMappingOptions options)
             Price = OptionalAmount(dto.Price, currency),
             RegularPrice = OptionalAmount(dto.RegularPrice, currency),
             SalePrice = OptionalAmount(dto.SalePrice, currency),
+            UnitCost = CostOfGoods(dto.MetaData, currency),
             ManageStock = dto.ManageStock == "true",
             StockQuantity = stockQuantity,
             StockStatus = StockStatus(dto.StockStatus),
@@ -115,6 +117,17 @@ public sealed class WooCommerceProductMapper(WooCommerceMappingOptions options)
             Extras = extras,
         });
     }
+
+    /// <summary>
+    /// The Cost of Goods plugin's meta key, the de-facto place a WooCommerce store keeps what a unit costs (products and
+    /// variations alike). WooCommerce itself has no cost field.
+    /// </summary>
+    public const string CostOfGoodsMetaKey = "_wc_cog_cost";
+
+    /// <summary>The <see cref="CostOfGoodsMetaKey"/> meta value as money; null when absent, empty or not a number (the raw value stays in the extras).</summary>
+    public static Money? CostOfGoods(IReadOnlyList<WooMetaDataDto>? metaData, string currency) =>
+        decimal.TryParse(MetaText(metaData, CostOfGoodsMetaKey), System.Globalization.NumberStyles.Number & ~System.Globalization.NumberStyles.AllowThousands,
+            System.Globalization.CultureInfo.InvariantCulture, out var cost) && cost >= 0 ? new Money(cost, currency) : null;
 
     public static ProductType Type(string? raw) => raw switch
     {

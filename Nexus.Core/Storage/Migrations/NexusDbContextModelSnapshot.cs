@@ -1044,6 +1044,13 @@ namespace Nexus.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnitCostCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnitCostMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("VariantCount")
                         .HasColumnType("INTEGER");
 

@@ -77,6 +77,12 @@ public sealed class StoredProduct : StoredRecord
     public int? StockQuantity { get; set; }
 
     public int VariantCount { get; set; }
+
+    /// <summary>The product's own unit cost in <see cref="UnitCostCurrency"/> minor units; null when the store holds none.
+    /// Variants' costs stay in the payload (variants have no rows).</summary>
+    public long? UnitCostMinor { get; set; }
+
+    public string? UnitCostCurrency { get; set; }
 }
 
 /// <summary>A record that could not be stored as-is, kept with its raw payload and the reasons, never dropped.</summary>

@@ -61,7 +61,7 @@ public sealed class ProductListTests
         Assert.Equal(ProductCsv.Header, lines[0]);
         Assert.Equal(4, lines.Length);
         var mug = lines[1].Split(',');
-        Assert.Equal(("Shop", "1", "398", "30", "EUR", "60", "steady", "20", "10", "2026-07-10"), (mug[0], mug[1], mug[4], mug[6], mug[8], mug[9], mug[15], mug[16], mug[17], mug[18]));
+        Assert.Equal(("Shop", "1", "398", "30", "EUR", "60", "steady", "20", "10", "2026-07-10"), (mug[0], mug[1], mug[4], mug[6], mug[11], mug[12], mug[18], mug[19], mug[20], mug[21]));
         Assert.StartsWith("\"'=HYPERLINK", mug[3]);
     }
 }

@@ -118,6 +118,58 @@ public sealed class ProductsPageTests : BunitContext, IAsyncLifetime
         Assert.Single(page.FindAll("[data-testid=product-table] tbody tr"));
     }
 
+    private static string Eur(decimal amount) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{amount:N2}\u00A0EUR");
+
+    [Fact]
+    public async Task The_margin_column_shows_the_margin_where_a_cost_is_known_and_a_dash_that_says_why_where_not()
+    {
+        await using var database = await ScratchStoreDatabase.CreateAsync();
+        await ProductTestData.SeedStandardAsync(database);
+        await using (var db = database.CreateDbContext())
+        {
+            db.TenantId = database.TenantId;
+            var mug = await db.Products.SingleAsync(p => p.PlatformId == "1");
+            (mug.UnitCostMinor, mug.UnitCostCurrency) = (400, "EUR");
+            await db.SaveChangesAsync();
+        }
+        var cache = Use(database);
+        await ComputeAsync(database, cache);
+
+        var page = Render<Nexus.Web.Components.Pages.Products.Products>();
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=product-table] tbody tr").Count), Wait);
+        var rows = page.FindAll("[data-testid=product-table] tbody tr");
+        // Blue mug: 3,980 revenue − 10 partly refunded − 398 units × 4.
+        Assert.Equal(Eur(2378m), rows[0].QuerySelector("[data-testid=margin]")!.TextContent.Trim());
+        Assert.Equal("59.9\u00A0%", rows[0].QuerySelector("[data-testid=margin-rate]")!.TextContent.Trim());
+        var unknown = rows[1].QuerySelector("[data-testid=margin]")!;
+        Assert.Equal(("—", "no cost price in the store"), (unknown.TextContent.Trim(), unknown.GetAttribute("title")));
+        Assert.Null(rows[1].QuerySelector("[data-testid=margin-rate]"));
+    }
+
+    [Fact]
+    public async Task The_products_forecasts_are_shown_beside_the_store_forecast_as_core_reconciles_them()
+    {
+        await using var database = await ScratchStoreDatabase.CreateAsync();
+        await ProductTestData.SeedStandardAsync(database);
+        var cache = Use(database);
+        await ComputeAsync(database, cache);
+        var store = Nexus.Tests.Analytics.Products.ProductForecastReconciliationTests.StoreForecast(ProductTestData.AsOf, 40);
+        await Services.GetRequiredService<Nexus.Core.Analytics.Forecasting.Cache.ForecastCache>().SaveAsync(database.TenantId, database.StoreId, store);
+        var expected = ProductForecastReconciliation.Reconcile((await cache.GetAsync(database.TenantId, database.StoreId))!.Insights!, store, "EUR");
+
+        var page = Render<Nexus.Web.Components.Pages.Products.Products>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=reconciliation]")), Wait);
+        Assert.Equal(Eur(expected.ProductsRevenue), page.Find("[data-testid=products-sum]").TextContent.Trim());
+        Assert.Equal(Eur(30 * 40m), page.Find("[data-testid=store-sum]").TextContent.Trim());
+        var percent = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Abs(expected.Difference!.Value) * 100:N1}\u00A0%");
+        Assert.Equal(percent, page.Find("[data-testid=difference]").TextContent.Trim());
+        Assert.Contains("1 product is too new to forecast", page.Find("[data-testid=left-out]").TextContent); // the green mug
+        // The blue mug alone is ~60 units at 10 EUR; the red one ~6 at 5: the products' sum is that order of size.
+        Assert.InRange(expected.ProductsRevenue, 550m, 750m);
+    }
+
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();

@@ -138,6 +138,9 @@ public static class MagentoCatalogWriter
         Attribute(w, "url_key", Nexus.Core.Platforms.Sandbox.Generation.CatalogFactory.Slug(p.Name));
         Attribute(w, "tax_class_id", "2");
         if (p.SpecialPrice is { } special) Attribute(w, "special_price", special.ToString("0.0000", CultureInfo.InvariantCulture));
+        // Magento's "cost" attribute: on simple products and configurable children, where units are bought in.
+        if ((p.Variation?.UnitCost ?? (p.Kind == MagentoProductKind.Simple ? p.Source.UnitCost : null)) is { } cost)
+            Attribute(w, "cost", cost.ToString("0.0000", CultureInfo.InvariantCulture));
         w.WriteStartObject();
         w.WriteString("attribute_code", "category_ids");
         w.WriteStartArray("value");

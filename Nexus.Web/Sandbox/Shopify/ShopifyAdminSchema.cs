@@ -144,7 +144,7 @@ public static class ShopifyAdminSchema
           product: Product! inventoryItem: InventoryItem!
         }
         type SelectedOption { name: String! value: String! }
-        type InventoryItem { id: ID! tracked: Boolean! sku: String }
+        type InventoryItem { id: ID! tracked: Boolean! sku: String unitCost: MoneyV2 }
 
         type BulkOperation {
           id: ID! status: BulkOperationStatus! errorCode: BulkOperationErrorCode createdAt: DateTime! completedAt: DateTime

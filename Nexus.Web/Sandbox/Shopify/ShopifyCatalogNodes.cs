@@ -114,6 +114,7 @@ internal sealed class ProductNode(SandboxProduct p, ShopifyRequest request) : IS
         var stock = v is null ? p.StockQuantity : v.StockQuantity;
         var sale = v is null ? p.SalePrice : v.SalePrice;
         var regular = v?.RegularPrice ?? p.RegularPrice;
+        var cost = v is null ? p.UnitCost : v.UnitCost;
         return new Fields(new Dictionary<string, object?>
         {
             ["id"] = Gid("ProductVariant", id),
@@ -134,6 +135,8 @@ internal sealed class ProductNode(SandboxProduct p, ShopifyRequest request) : IS
             ["inventoryItem"] = new Fields(new Dictionary<string, object?>
             {
                 ["id"] = Gid("InventoryItem", id), ["tracked"] = stock is not null, ["sku"] = OrderNode.NullIfEmpty(sku),
+                // Shopify's "cost per item": null when the merchant never entered one.
+                ["unitCost"] = cost is { } c ? new MoneyV2(c, request.Currency) : null,
             }),
         });
     }

@@ -97,7 +97,7 @@ public static class WooCatalogWriter
         w.WriteEndArray();
         WooJson.EmptyArray(w, "grouped_products");
         w.WriteNumber("menu_order", 0);
-        WooJson.EmptyArray(w, "meta_data");
+        WooJson.CostOfGoodsMeta(w, p.Id * 10 + 1, p.IsVariable ? null : p.UnitCost);
         WooJson.Links(w, $"{ctx.ApiRoot}/products/{p.Id}", $"{ctx.ApiRoot}/products");
         w.WriteEndObject();
     }
@@ -142,7 +142,7 @@ public static class WooCatalogWriter
         }
         w.WriteEndArray();
         w.WriteNumber("menu_order", 0);
-        WooJson.EmptyArray(w, "meta_data");
+        WooJson.CostOfGoodsMeta(w, v.Id * 10 + 1, v.UnitCost);
         var collection = $"{ctx.ApiRoot}/products/{parent.Id}/variations";
         WooJson.Links(w, $"{collection}/{v.Id}", collection, up: $"{ctx.ApiRoot}/products/{parent.Id}");
         w.WriteEndObject();

@@ -125,6 +125,24 @@ internal static class WooJson
         w.WriteEndArray();
     }
 
+    /// <summary>
+    /// A product's or variation's <c>meta_data</c>: the Cost of Goods plugin's <c>_wc_cog_cost</c> (a string, as the
+    /// plugin saves it) when the store keeps a cost, else empty.
+    /// </summary>
+    public static void CostOfGoodsMeta(Utf8JsonWriter w, int metaId, decimal? unitCost)
+    {
+        w.WriteStartArray("meta_data");
+        if (unitCost is { } cost)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id", metaId);
+            w.WriteString("key", "_wc_cog_cost");
+            w.WriteString("value", cost.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
     public static void EmptyArray(Utf8JsonWriter w, string name)
     {
         w.WriteStartArray(name);

@@ -11,8 +11,21 @@ namespace Nexus.Core.Analytics.Products.Insights;
 /// <param name="Refunded">Refunds over the classification window, in major units (see <see cref="ProductRefundsQuery"/>).</param>
 /// <param name="RefundRate">Refunded / paid line value over the same window; null when nothing was paid.</param>
 /// <param name="RecentWeeks">Units in each of the last <see cref="ProductInsights.SparklineWeeks"/> whole weeks through the as-of day, oldest first.</param>
-public sealed record ProductInsight(ProductRow Analysis, ProductForecast Next90, decimal Refunded, double? RefundRate, double[] RecentWeeks)
+/// <param name="RefundedOfSales">Of <paramref name="Refunded"/>, what went back on orders still counted in revenue (partial refunds).</param>
+public sealed record ProductInsight(ProductRow Analysis, ProductForecast Next90, decimal Refunded, double? RefundRate, double[] RecentWeeks, decimal RefundedOfSales = 0)
 {
+    /// <summary>Revenue less the refunds on the same orders: what the units sold really brought in.</summary>
+    [JsonIgnore] public decimal NetRevenue => Analysis.Revenue - RefundedOfSales;
+
+    /// <summary>
+    /// Net revenue − units sold × unit cost, over the classification window; null when the store holds no cost price
+    /// (never 0: an unknown cost is not a free product). Fully refunded orders are in neither revenue nor units.
+    /// </summary>
+    [JsonIgnore] public decimal? Margin => Analysis.UnitCost is { } cost ? NetRevenue - (decimal)Analysis.UnitsSold * cost : null;
+
+    /// <summary>Margin ÷ net revenue; null without a margin or without net revenue.</summary>
+    [JsonIgnore] public double? MarginRate => Margin is { } margin && NetRevenue > 0 ? (double)(margin / NetRevenue) : null;
+
     [JsonIgnore] public string ProductId => Analysis.ProductId;
     [JsonIgnore] public string? VariantId => Analysis.VariantId;
     [JsonIgnore] public ProductForecast Next30 => Analysis.Forecast;
@@ -54,7 +67,7 @@ public sealed record ProductInsights(DateOnly AsOf, string Currency, IReadOnlyLi
             var key = (row.ProductId, row.VariantId);
             var refund = refunds.GetValueOrDefault(key);
             return new ProductInsight(row, longer[key].Forecast, refund?.Refunded ?? 0, refund?.Rate,
-                weeks.TryGetValue(key, out var w) ? w : new double[SparklineWeeks]);
+                weeks.TryGetValue(key, out var w) ? w : new double[SparklineWeeks], refund?.RefundedOfSales ?? 0);
         }).ToList();
         return new ProductInsights(next30.AsOf, currency, products, next30.Pairs);
     }

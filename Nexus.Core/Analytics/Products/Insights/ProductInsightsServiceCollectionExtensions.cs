@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nexus.Core.Analytics.Forecasting.Cache;
 using Nexus.Core.Analytics.Products.Cache;
 
 namespace Nexus.Core.Analytics.Products.Insights;
@@ -14,6 +16,9 @@ public static class ProductInsightsServiceCollectionExtensions
         services.AddSingleton<ProductCache>();
         services.AddSingleton<ProductCatalogue>();
         services.AddSingleton<ProductDetailQuery>();
+        // The reconciliation reads the store forecast's cache too (the same singleton AddForecasting registers).
+        services.TryAddSingleton<ForecastCache>();
+        services.AddSingleton<ProductForecastReconciler>();
         return services;
     }
 }

@@ -3,7 +3,7 @@ using Nexus.Core.Analytics.Products.Cache;
 namespace Nexus.Core.Analytics.Products.Insights;
 
 /// <summary>What the Products table can be ordered by.</summary>
-public enum ProductSort { Revenue, Units, Refunds, RefundRate, Next30, Next90, Stock, DaysOfCover, StockOut, Name, Abc, Xyz, Status }
+public enum ProductSort { Revenue, Units, Refunds, RefundRate, Next30, Next90, Stock, DaysOfCover, StockOut, Name, Abc, Xyz, Status, Margin, MarginRate }
 
 /// <summary>The Products page's filters; null means "any". <see cref="StockOutWithinDays"/> counts from the analysis day.</summary>
 public sealed record ProductFilter(DemandStatus? Status = null, char? Abc = null, char? Xyz = null, int? StockOutWithinDays = null, string? Search = null)
@@ -77,6 +77,8 @@ public static class ProductList
             ProductSort.DaysOfCover => r => r.Product.Analysis.DaysOfCover,
             ProductSort.StockOut => r => r.Product.Analysis.StockOutDate?.DayNumber,
             ProductSort.Status => r => r.Product.Status is { } s ? (double)s : null,
+            ProductSort.Margin => r => (double?)r.Product.Margin,
+            ProductSort.MarginRate => r => r.Product.MarginRate,
             _ => r => (double)r.Product.Analysis.Revenue,
         };
         var present = rows.OrderBy(r => key(r) is null ? 1 : 0);

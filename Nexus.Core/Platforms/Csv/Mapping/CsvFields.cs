@@ -56,6 +56,7 @@ public static class CsvFields
         new("product.price", CsvImportEntity.Products, CsvFieldKind.Money, "Price", false, "price", "preis", "prix", "precio", "sellingprice"),
         new("product.regularPrice", CsvImportEntity.Products, CsvFieldKind.Money, "Regular price", false, "regularprice", "listprice", "msrp", "compareatprice"),
         new("product.salePrice", CsvImportEntity.Products, CsvFieldKind.Money, "Sale price", false, "saleprice", "specialprice", "angebotspreis"),
+        new("product.cost", CsvImportEntity.Products, CsvFieldKind.Money, "Unit cost", false, "cost", "unitcost", "costprice", "costperitem", "cogs", "einkaufspreis", "prixdachat"),
         new("product.stock", CsvImportEntity.Products, CsvFieldKind.Integer, "Stock", false, "stock", "inventory", "qty", "quantity", "bestand", "lager"),
         new("product.category", CsvImportEntity.Products, CsvFieldKind.Text, "Category", false, "category", "categories", "type", "kategorie", "categorie"),
         new("product.status", CsvImportEntity.Products, CsvFieldKind.Text, "Status", false, "status", "published", "active"),

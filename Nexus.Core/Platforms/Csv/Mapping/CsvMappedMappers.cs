@@ -191,10 +191,11 @@ public sealed class CsvMappedProductMapper(CsvHeader header, CsvMapping mapping)
         if (rows.Count > 1)
             values.Issues.Add(_c.Mapping.IdentifyingColumn, key, "csv-duplicate-key",
                 $"The product {key} appears on {rows.Count} adjacent rows (lines {rows[0].LineNumber}–{rows[^1].LineNumber}); keep one row per product.");
-        var currency = _c.Has("product.price") || _c.Has("product.regularPrice") || _c.Has("product.salePrice") ? _c.Currency(row, values) : null;
+        var currency = _c.Has("product.price") || _c.Has("product.regularPrice") || _c.Has("product.salePrice") || _c.Has("product.cost") ? _c.Currency(row, values) : null;
         var price = currency is null ? null : _c.OptionalMoney(row, "product.price", currency, values);
         var regular = currency is null ? null : _c.OptionalMoney(row, "product.regularPrice", currency, values);
         var sale = currency is null ? null : _c.OptionalMoney(row, "product.salePrice", currency, values);
+        var cost = currency is null ? null : _c.OptionalMoney(row, "product.cost", currency, values);
         var stock = _c.Integer(row, "product.stock", values);
         if (values.Issues.HasIssues)
             return values.Issues.Fail<Product>();
@@ -211,6 +212,7 @@ public sealed class CsvMappedProductMapper(CsvHeader header, CsvMapping mapping)
             Price = price ?? sale ?? regular,
             RegularPrice = regular ?? price,
             SalePrice = sale,
+            UnitCost = cost,
             ManageStock = stock is not null,
             StockQuantity = stock,
             StockStatus = stock is null ? StockStatus.Unknown : stock > 0 ? StockStatus.InStock : StockStatus.OutOfStock,

@@ -13,7 +13,7 @@ public sealed class ShopifyProductsCsvMapper : ICsvRecordMapper<Product>
     private readonly CsvHeader _header;
     private readonly string _currency;
     private readonly int _handle, _title, _body, _vendor, _type, _category, _tags, _published, _sku, _grams, _tracker, _qty,
-        _price, _compareAt, _barcode, _image, _variantImage, _status;
+        _price, _compareAt, _cost, _barcode, _image, _variantImage, _status;
     private readonly (int Name, int Value)[] _options;
 
     public ShopifyProductsCsvMapper(CsvHeader header, string currency)
@@ -34,6 +34,7 @@ public sealed class ShopifyProductsCsvMapper : ICsvRecordMapper<Product>
         _qty = header.IndexOf("Variant Inventory Qty", "Inventory quantity");
         _price = header.IndexOf("Variant Price", "Price");
         _compareAt = header.IndexOf("Variant Compare At Price", "Compare-at price");
+        _cost = header.IndexOf("Cost per item", "Variant Cost");
         _barcode = header.IndexOf("Variant Barcode", "Barcode");
         _image = header.IndexOf("Image Src", "Product image URL");
         _variantImage = header.IndexOf("Variant Image", "Variant image URL");
@@ -86,6 +87,7 @@ public sealed class ShopifyProductsCsvMapper : ICsvRecordMapper<Product>
             Price = isSimple ? main?.Price : null,
             RegularPrice = isSimple ? main?.RegularPrice : null,
             SalePrice = isSimple ? main?.SalePrice : null,
+            UnitCost = isSimple ? main?.UnitCost : null,
             ManageStock = isSimple && main is { ManageStock: true },
             StockQuantity = isSimple ? main?.StockQuantity : null,
             StockStatus = isSimple ? main?.StockStatus ?? StockStatus.Unknown : StockStatus.Unknown,
@@ -127,6 +129,7 @@ public sealed class ShopifyProductsCsvMapper : ICsvRecordMapper<Product>
             Price = price,
             RegularPrice = onSale ? compareAt : price,
             SalePrice = onSale ? price : null,
+            UnitCost = values.OptionalMoney(row, _cost, _currency),
             ManageStock = tracked,
             StockQuantity = tracked ? qty : null,
             StockStatus = !tracked ? StockStatus.Unknown : qty > 0 ? StockStatus.InStock : StockStatus.OutOfStock,

@@ -14,7 +14,7 @@ public sealed class WooCommerceProductsCsvMapper : ICsvRecordMapper<Product>
     private readonly CsvHeader _header;
     private readonly string _currency;
     private readonly int _id, _type, _sku, _name, _published, _short, _description, _inStock, _stock, _sale, _regular,
-        _categories, _tags, _images, _parent;
+        _categories, _tags, _images, _parent, _cost;
     private readonly (int Name, int Values, int Visible)[] _attributes;
 
     public WooCommerceProductsCsvMapper(CsvHeader header, string currency)
@@ -36,6 +36,8 @@ public sealed class WooCommerceProductsCsvMapper : ICsvRecordMapper<Product>
         _tags = header.IndexOf("Tags");
         _images = header.IndexOf("Images");
         _parent = header.IndexOf("Parent");
+        // The exporter writes meta data as "Meta: key" columns; the Cost of Goods plugin's key holds the unit cost.
+        _cost = header.IndexOf("Meta: " + Platforms.WooCommerce.WooCommerceProductMapper.CostOfGoodsMetaKey);
         _attributes = Enumerable.Range(1, 50)
             .Select(n => (header.IndexOf($"Attribute {n} name"), header.IndexOf($"Attribute {n} value(s)"), header.IndexOf($"Attribute {n} visible")))
             .Where(a => a.Item1 >= 0)
@@ -87,6 +89,7 @@ public sealed class WooCommerceProductsCsvMapper : ICsvRecordMapper<Product>
             Price = sale ?? regular,
             RegularPrice = regular,
             SalePrice = sale,
+            UnitCost = values.OptionalMoney(first, _cost, _currency),
             ManageStock = stock is not null,
             StockQuantity = stock,
             StockStatus = Stock(CsvValues.Text(first, _inStock)),
@@ -126,6 +129,7 @@ public sealed class WooCommerceProductsCsvMapper : ICsvRecordMapper<Product>
             Price = sale ?? regular,
             RegularPrice = regular,
             SalePrice = sale,
+            UnitCost = values.OptionalMoney(row, _cost, _currency),
             ManageStock = stock is not null,
             StockQuantity = stock,
             StockStatus = Stock(CsvValues.Text(row, _inStock)),

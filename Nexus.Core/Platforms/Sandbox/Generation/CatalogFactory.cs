@@ -50,15 +50,23 @@ public static class CatalogFactory
                 {
                     var vPrice = price + v % 2;
                     variations.Add(new SandboxVariation(VariationIdBase + id * 16 + v, id, $"{sku}-{v + 1}", vPrice, null,
-                        stock is null ? null : rng.Next(0, 80), combos[v], created, created));
+                        stock is null ? null : rng.Next(0, 80), combos[v], created, created) { UnitCost = UnitCost(id, vPrice) });
                 }
             }
             products[p] = new SandboxProduct(id, name, Slug(name), isVariable, sku, price, sale, stock, [category],
-                attributes, variations, created, created.AddDays(rng.Next(0, 30)), Math.Pow(rng.NextDouble(), 3) + 0.02);
+                attributes, variations, created, created.AddDays(rng.Next(0, 30)), Math.Pow(rng.NextDouble(), 3) + 0.02) { UnitCost = UnitCost(id, price) };
         }
         ApplyDefects(products, defects);
         return products;
     }
+
+    /// <summary>
+    /// Three products in four have a cost price, 40–64 % of the regular price, so the demo shows margins and the
+    /// "no cost price" dash side by side. Derived from the id, not drawn from the product's random stream, so adding it
+    /// left every other generated figure (and the measured forecasts) as they were.
+    /// </summary>
+    internal static decimal? UnitCost(int productId, decimal regularPrice) =>
+        productId % 4 == 0 ? null : Math.Round(regularPrice * (0.40m + productId * 37 % 25 / 100m), 2);
 
     private static void ApplyDefects(SandboxProduct[] products, DefectPlan defects)
     {

@@ -25,6 +25,9 @@ public sealed record SandboxVariation(
 {
     public decimal Price => SalePrice ?? RegularPrice;
 
+    /// <summary>What a unit costs the store; null for products the store keeps no cost for.</summary>
+    public decimal? UnitCost { get; init; }
+
     /// <summary>" - S, Black": what WooCommerce appends to a line item's name. Built once, used by every order line.</summary>
     public string NameSuffix { get; } = " - " + string.Join(", ", Attributes.Select(a => a.Option));
 
@@ -39,6 +42,9 @@ public sealed record SandboxProduct(
     IReadOnlyList<SandboxVariation> Variations, DateTime CreatedUtc, DateTime ModifiedUtc, double Popularity)
 {
     public decimal Price => SalePrice ?? RegularPrice;
+
+    /// <summary>What a unit costs the store (variable products: see each variation's); null when the store keeps none.</summary>
+    public decimal? UnitCost { get; init; }
 }
 
 public enum CouponKind { Percent, FixedCart }

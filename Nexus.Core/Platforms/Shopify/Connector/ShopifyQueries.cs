@@ -16,7 +16,7 @@ public static class ShopifyQueries
         + $"defaultAddress {{ {Address} }} addresses(first: 5) {{ {Address} }} createdAt updatedAt state numberOfOrders amountSpent {{ amount currencyCode }} verifiedEmail tags note";
 
     public const string VariantFields =
-        "id legacyResourceId sku price compareAtPrice inventoryQuantity selectedOptions { name value } inventoryItem { tracked } createdAt updatedAt";
+        "id legacyResourceId sku price compareAtPrice inventoryQuantity selectedOptions { name value } inventoryItem { tracked unitCost { amount currencyCode } } createdAt updatedAt";
 
     public const string ProductFields =
         "id legacyResourceId title handle status productType vendor tags createdAt updatedAt onlineStoreUrl totalInventory tracksInventory hasOnlyDefaultVariant "

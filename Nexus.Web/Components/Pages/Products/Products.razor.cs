@@ -18,8 +18,15 @@ public partial class Products
     [Inject] private ProductCatalogue Catalogue { get; set; } = default!;
     [Inject] private ProductCache Cache { get; set; } = default!;
     [Inject] private IBackgroundJobClient Jobs { get; set; } = default!;
+    [Inject] private ProductForecastReconciler Reconciler { get; set; } = default!;
 
     private ProductCatalogueView? _view;
+
+    /// <summary>
+    /// One store's products' forecasts beside its store forecast: the chosen store, or the only one under "All stores";
+    /// none for several stores together (each store's products are analysed in its own currency).
+    /// </summary>
+    private ProductForecastReconciliation? _reconciliation;
     private ProductFilter _filter = ProductFilter.None;
     private (ProductSort Sort, bool Descending) _sort = (ProductSort.Revenue, true);
     private Timer? _poll;
@@ -38,7 +45,7 @@ public partial class Products
             return string.Create(CultureInfo.InvariantCulture,
                 $"Sales through {asOf:yyyy-MM-dd}; units, revenue, refunds and classes over the last {ProductAnalysis.ClassificationDays} days. ") +
                 "Next 30/90 days: expected units with the 80 % interval. Rising or declining only when the last 30 days lie outside that interval. " +
-                "Refunds are an order's refund shared over its lines by value. ABC: share of revenue (A = top 80 %); XYZ: weekly variability (X steady, Z erratic)." +
+                "Refunds are an order's refund shared over its lines by value. Margin: revenue less partial refunds less units × the store's cost price (— where it holds none). ABC: share of revenue (A = top 80 %); XYZ: weekly variability (X steady, Z erratic)." +
                 (StoreId == 0 ? " With all stores, each store's products are classed within that store." : "") +
                 (_view.Refreshing ? " A fresh analysis is running." : "");
         }
@@ -47,6 +54,8 @@ public partial class Products
     protected override async Task LoadAsync()
     {
         _view = await Catalogue.LoadAsync(TenantId, StoreId == 0 ? null : StoreId);
+        var store = StoreId != 0 ? StoreId : Stores.Count == 1 ? Stores[0].Id : (int?)null;
+        _reconciliation = store is not { } id || _view.State != ProductListState.Ready ? null : await Reconciler.LoadAsync(TenantId, id);
         SchedulePoll();
     }
 
