@@ -71,7 +71,7 @@ public static class StorageEntities
 
     /// <summary>
     /// The order's country for reports: billing, else shipping, trimmed and upper-cased so "de" and "DE" are one country.
-    /// The migration that added the column fills it the same way from the stored payloads (20261204_OrderCountry).
+    /// The migration that added the column fills it the same way from the stored payloads (20261204203317_OrderCountry).
     /// </summary>
     public static string? OrderCountry(Order order) =>
         (order.Billing?.CountryCode ?? order.Shipping?.CountryCode)?.Trim().ToUpperInvariant() is { Length: > 0 } code ? code : null;

@@ -22,6 +22,16 @@ public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
         return latest is { } l ? DateOnly.FromDateTime(l.UtcDateTime) : null;
     }
 
+    /// <summary>
+    /// The days <paramref name="selection"/> covers for this scope (rolling presets end on the latest order's day when that is
+    /// before today, see <see cref="ReportSelection.Period"/>; a scope without orders gets the days up to today).
+    /// </summary>
+    public async Task<ReportingPeriod> PeriodAsync(AnalyticsScope scope, ReportSelection selection, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        return selection.Period(clock, await LatestOrderDayAsync(scope, cancellationToken));
+    }
+
     /// <summary>The report for <paramref name="period"/> compared with the same number of days just before it.</summary>
     public Task<OverviewReport> RunAsync(AnalyticsScope scope, ReportingPeriod period, BucketSize? bucketSize = null, CancellationToken cancellationToken = default) =>
         RunAsync(scope, period, Comparison.Previous, bucketSize, cancellationToken);
