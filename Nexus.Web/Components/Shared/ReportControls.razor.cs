@@ -40,6 +40,8 @@ public partial class ReportControls
         // The picker reports a half-chosen range (start only) too; only a complete one changes the report.
         if (dates?.Start is not { } start || dates.End is not { } end) return Task.CompletedTask;
         var (from, to) = (DateOnly.FromDateTime(start), DateOnly.FromDateTime(end));
+        // The picker also reports the days it was given (a preset's): those are no new choice, and must not turn the preset into a custom range.
+        if (Period is { } shown && shown.FirstDay == from && shown.LastDay == to) return Task.CompletedTask;
         return SelectionChanged.InvokeAsync(Selection with { Range = ReportRange.Custom, From = from <= to ? from : to, To = from <= to ? to : from });
     }
 
