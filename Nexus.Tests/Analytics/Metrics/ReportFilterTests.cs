@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Model;
@@ -111,6 +114,24 @@ public sealed class ReportFilterTests
         Assert.Equal((new DateOnly(2026, 1, 29), 160m), (previous.Previous!.Period.FirstDay, previous.Previous.Revenue));
         Assert.Equal((new DateOnly(2025, 3, 1), 0m), (lastYear.Previous!.Period.FirstDay, lastYear.Previous.Revenue));
         Assert.Equal(Comparison.YearBefore, lastYear.Comparison);
+    }
+
+    [Fact]
+    public async Task Orders_synced_before_the_country_column_get_their_country_from_the_payload_when_the_database_is_upgraded()
+    {
+        var (database, _) = await CreateAsync();
+        await using var _d = database;
+        await using (var db = database.CreateDbContext())
+        {
+            // Back to the schema before orders.CountryCode (the column is dropped), then forward again: the migration backfills.
+            var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
+            await migrator.MigrateAsync("20261203173549_ProductAnalysisCache");
+            await migrator.MigrateAsync();
+        }
+        await using var tenant = database.ForTenant();
+        var countries = await tenant.Orders.AsNoTracking().Where(o => o.Number.StartsWith("s")).OrderBy(o => o.Number).Select(o => o.CountryCode).ToListAsync();
+        Assert.Equal(["DE", "DE", "FR"], countries);
+        Assert.All(await tenant.Orders.AsNoTracking().Where(o => !o.Number.StartsWith("s")).Select(o => o.CountryCode).ToListAsync(), Assert.Null);
     }
 
     [Fact]
