@@ -84,6 +84,7 @@ public partial class NexusDbContext(DbContextOptions<NexusDbContext> options) : 
         ConfigureRecord<StoredOrder>(builder, "orders", o =>
         {
             o.HasIndex(x => new { x.StoreId, x.CreatedAt });
+            o.Property(x => x.CountryCode).HasMaxLength(16);
             o.HasIndex(x => new { x.StoreId, x.CustomerPlatformId });
             // Covering indexes for the analytics read models (Analytics/Metrics): every column those queries touch,
             // TenantId last for the tenant filter, so period sums and per-customer GROUP BYs read only the index.

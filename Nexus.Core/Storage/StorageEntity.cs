@@ -68,7 +68,15 @@ public static class StorageEntities
         LineCount = o.Lines.Count,
         CreatedAt = o.CreatedAt,
         PaidAt = o.PaidAt,
+        CountryCode = OrderCountry(o),
     }, OrderLines);
+
+    /// <summary>
+    /// The order's country for reports: billing, else shipping, trimmed and upper-cased so "de" and "DE" are one country.
+    /// The migration that added the column fills it the same way from the stored payloads (20261204203317_OrderCountry).
+    /// </summary>
+    public static string? OrderCountry(Order order) =>
+        (order.Billing?.CountryCode ?? order.Shipping?.CountryCode)?.Trim().ToUpperInvariant() is { Length: > 0 } code ? code : null;
 
     /// <summary>An order's product lines as rows (the same figures the payload holds).</summary>
     public static IEnumerable<StoredOrderLine> OrderLines(Order order) => order.Lines.Select(line => new StoredOrderLine

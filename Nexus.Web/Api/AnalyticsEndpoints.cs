@@ -6,6 +6,7 @@ using Nexus.Core.Accounts;
 using Nexus.Core.Analytics;
 using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Analytics.Rfm;
+using Nexus.Web.Components.Pages.Customers;
 
 namespace Nexus.Web.Api;
 
@@ -23,11 +24,12 @@ public static class AnalyticsEndpoints
     }
 
     /// <summary>
-    /// <c>GET /api/analytics/rfm/customers.csv?store=ID|0&amp;currency=EUR[&amp;segment=Champions]</c>: every customer's
-    /// R/F/M, scores and segment (optionally one segment), best customers first. 404 when the store is not the caller's
-    /// or has no revenue orders in that currency.
+    /// <c>GET /api/analytics/rfm/customers.csv?store=ID|0&amp;currency=EUR[&amp;segment=Champions][&amp;range=…&amp;platform=…&amp;country=…&amp;customers=…]</c>:
+    /// every customer's R/F/M, scores and segment (optionally one segment), best customers first, for the same days and
+    /// filters as the Customers page (<see cref="ReportSelection"/>, the page's defaults when absent). 404 when the store is
+    /// not the caller's or has no revenue orders in that currency.
     /// </summary>
-    private static async Task<IResult> RfmCustomersCsvAsync(ClaimsPrincipal user, CustomerAnalytics analytics, TimeProvider clock,
+    private static async Task<IResult> RfmCustomersCsvAsync(HttpRequest request, ClaimsPrincipal user, CustomerAnalytics analytics, OverviewQuery overview, TimeProvider clock,
         int store, string currency, string? segment, CancellationToken cancellationToken)
     {
         if (user.FindTenantId() is not { } tenantId) return Results.Forbid();
@@ -40,7 +42,10 @@ public static class AnalyticsEndpoints
         RfmResult result;
         try
         {
-            result = await analytics.RfmAsync(AnalyticsScope.AsOfToday(tenantId, store == 0 ? null : store, currency, clock), cancellationToken: cancellationToken);
+            var selection = ReportSelection.Parse(request.QueryString.Value, CustomersPageDefaults.Selection) with { Store = store == 0 ? null : store };
+            var scope = AnalyticsScope.AsOfToday(tenantId, null, currency, clock).Filtered(selection);
+            scope = scope.Within(await overview.PeriodAsync(scope, selection, clock, cancellationToken));
+            result = await analytics.RfmAsync(scope, cancellationToken: cancellationToken);
         }
         catch (InsufficientDataException)
         {

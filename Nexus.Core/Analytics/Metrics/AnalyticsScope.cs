@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Model;
 using Nexus.Core.Storage;
@@ -15,9 +16,28 @@ namespace Nexus.Core.Analytics.Metrics;
 /// <paramref name="Converted"/>: orders of every currency count, their money converted into <paramref name="Currency"/>
 /// (the reporting currency) on each order's day with the ECB rates (<c>Currency/FxConversion</c>). Only the Overview
 /// read model converts; the others still take one currency.
+/// The filters of a <see cref="ReportSelection"/>: <paramref name="Platform"/> keeps the stores of one platform,
+/// <paramref name="Country"/> the orders shipped/billed to one country (case-insensitive), <paramref name="From"/> (UTC day)
+/// leaves out orders before it, and <paramref name="Customers"/> keeps new or returning customers' orders, measured
+/// from <paramref name="From"/> (the Overview, which needs all history, applies it per period itself).
 /// </summary>
-public sealed record AnalyticsScope(Guid TenantId, int? StoreId, string Currency, DateOnly? Through = null, bool Converted = false)
+public sealed record AnalyticsScope(Guid TenantId, int? StoreId, string Currency, DateOnly? Through = null, bool Converted = false,
+    string? Platform = null, string? Country = null, DateOnly? From = null, CustomerFilter Customers = CustomerFilter.All)
 {
+    /// <summary>This scope narrowed by a selection's filters (store, platform, country, new/returning customers).</summary>
+    public AnalyticsScope Filtered(ReportSelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        return this with { StoreId = selection.Store, Platform = selection.Platform, Country = selection.Country, Customers = selection.Customers };
+    }
+
+    /// <summary>This scope limited to the days of <paramref name="period"/> (orders before or after it are left out).</summary>
+    public AnalyticsScope Within(ReportingPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return this with { From = period.FirstDay, Through = period.LastDay };
+    }
+
     /// <summary>The scope as of today (UTC) on <paramref name="clock"/>: what pages, the API and the CLI use.</summary>
     public static AnalyticsScope AsOfToday(Guid tenantId, int? storeId, string currency, TimeProvider clock) =>
         new(tenantId, storeId, currency, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
@@ -58,12 +78,38 @@ public static class ScopedOrders
             var currencies = await db.Orders.AsNoTracking().Where(o => storeIds.Contains(o.StoreId)).Select(o => o.Currency).Distinct().ToListAsync(cancellationToken);
             orders = orders.Where(o => currencies.Contains(o.Currency));
         }
+        if (ReportSelection.CountryCode(scope.Country) is { } country) orders = orders.Where(o => o.CountryCode == country);
         if (scope.Through is { } through)
         {
-            var end = new DateTimeOffset(through.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = Utc(through.AddDays(1));
             orders = orders.Where(o => o.CreatedAt < end);
         }
+        if (scope.From is { } from)
+        {
+            // The customer filter looks at orders before From ("had they bought before?"), so it comes first.
+            var start = Utc(from);
+            orders = orders.ForCustomers(scope.Customers, start).Where(o => o.CreatedAt >= start);
+        }
         return orders;
+    }
+
+    private static DateTimeOffset Utc(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <summary>
+    /// The orders of new customers (no revenue order before <paramref name="since"/>) or of returning ones (at least one),
+    /// all of each such customer's orders; every order for <see cref="CustomerFilter.All"/>. Under a new/returning filter,
+    /// guest orders without an e-mail belong to no customer and are left out.
+    /// </summary>
+    public static IQueryable<StoredOrder> ForCustomers(this IQueryable<StoredOrder> orders, CustomerFilter filter, DateTimeOffset since)
+    {
+        if (filter == CustomerFilter.All) return orders;
+        var before = orders.Revenue().Where(p => p.CreatedAt < since);
+        // Same customer = same store and account, or same store and guest e-mail (see CustomerKey).
+        Expression<Func<StoredOrder, bool>> boughtBefore = o => before.Any(p => p.StoreId == o.StoreId &&
+            ((o.CustomerPlatformId != null && p.CustomerPlatformId == o.CustomerPlatformId) || (o.CustomerPlatformId == null && p.CustomerPlatformId == null && p.BillingEmail == o.BillingEmail)));
+        return orders.WithCustomer().Where(filter == CustomerFilter.Returning
+            ? boughtBefore
+            : Expression.Lambda<Func<StoredOrder, bool>>(Expression.Not(boughtBefore.Body), boughtBefore.Parameters));
     }
 
     /// <summary>Revenue-bearing orders only (see <see cref="RevenueStatuses"/>).</summary>
@@ -117,7 +163,7 @@ public static class ScopedOrders
         return accounts.Concat(guests);
     }
 
-    /// <summary>The tenant's store ids in the scope (one, or all of them; empty when the store is not the tenant's).</summary>
+    /// <summary>The tenant's store ids in the scope (one, or all of them, of the scope's platform when it has one; empty when the store is not the tenant's).</summary>
     public static async Task<List<int>> StoreIdsAsync(NexusDbContext db, AnalyticsScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -125,6 +171,7 @@ public static class ScopedOrders
         db.TenantId = scope.TenantId;
         var stores = db.Stores.AsNoTracking();
         if (scope.StoreId is { } id) stores = stores.Where(s => s.Id == id);
+        if (scope.Platform is { } platform) stores = stores.Where(s => s.Platform == platform);
         return await stores.Select(s => s.Id).ToListAsync(cancellationToken);
     }
 

@@ -12,6 +12,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<CohortQuery>();
         services.AddSingleton<CustomerAnalytics>();
         services.AddSingleton<CustomerDirectory>();
+        services.AddSingleton<ReportFilterQuery>();
         return services;
     }
 }

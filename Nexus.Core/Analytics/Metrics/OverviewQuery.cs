@@ -22,15 +22,39 @@ public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
         return latest is { } l ? DateOnly.FromDateTime(l.UtcDateTime) : null;
     }
 
-    public async Task<OverviewReport> RunAsync(AnalyticsScope scope, ReportingPeriod period, BucketSize? bucketSize = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The days <paramref name="selection"/> covers for this scope (rolling presets end on the latest order's day when that is
+    /// before today, see <see cref="ReportSelection.Period"/>; a scope without orders gets the days up to today).
+    /// </summary>
+    public async Task<ReportingPeriod> PeriodAsync(AnalyticsScope scope, ReportSelection selection, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        return selection.Period(clock, await LatestOrderDayAsync(scope, cancellationToken));
+    }
+
+    /// <summary>The report for <paramref name="period"/> compared with the same number of days just before it.</summary>
+    public Task<OverviewReport> RunAsync(AnalyticsScope scope, ReportingPeriod period, BucketSize? bucketSize = null, CancellationToken cancellationToken = default) =>
+        RunAsync(scope, period, Comparison.Previous, bucketSize, cancellationToken);
+
+    /// <summary>
+    /// The report for <paramref name="period"/>, compared as <paramref name="comparison"/> says (no comparison leaves
+    /// <see cref="OverviewReport.Previous"/> null). The revenue chart's buckets follow <see cref="ReportingPeriod.DefaultBucketSize"/>
+    /// unless <paramref name="bucketSize"/> is given. A new/returning filter of the scope is measured from each period's own first day.
+    /// </summary>
+    public async Task<OverviewReport> RunAsync(AnalyticsScope scope, ReportingPeriod period, Comparison comparison, BucketSize? bucketSize = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(scope);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var orders = await ScopedOrders.OrdersAsync(db, scope, cancellationToken);
+        // All history (the per-customer "first order" needs it); the customer filter is applied per period below.
+        var allOrders = await ScopedOrders.OrdersAsync(db, scope with { From = null, Customers = CustomerFilter.All }, cancellationToken);
         var storeIds = await ScopedOrders.StoreIdsAsync(db, scope, cancellationToken);
+        var orders = allOrders.ForCustomers(scope.Customers, period.Start);
 
         var (current, conversion) = await KpisAsync(db, orders, storeIds, scope, period, cancellationToken);
-        var (previous, _) = await KpisAsync(db, orders, storeIds, scope, period.Previous, cancellationToken);
+        PeriodKpis? previous = null;
+        if (period.ComparedWith(comparison) is { } before)
+            (previous, _) = await KpisAsync(db, allOrders.ForCustomers(scope.Customers, before.Start), storeIds, scope, before, cancellationToken);
         var funnel = await StatusFunnelAsync(orders, period, cancellationToken);
         var size = bucketSize ?? period.DefaultBucketSize;
         var series = new List<RevenuePoint>();
@@ -45,7 +69,7 @@ public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
                 : await RevenueAsync(orders, bucket.Start, bucket.End, cancellationToken);
             series.Add(new RevenuePoint(bucket.Start, bucket.End, MinorUnits.FromMinor(revenue, scope.Currency), count));
         }
-        return new OverviewReport(scope, current, previous, funnel, size, series, conversion);
+        return new OverviewReport(scope, current, previous, funnel, size, series, conversion) { Comparison = previous is null ? Comparison.None : comparison };
     }
 
     private static async Task<(PeriodKpis Kpis, ConversionNote? Conversion)> KpisAsync(NexusDbContext db, IQueryable<StoredOrder> orders, List<int> storeIds,
@@ -86,6 +110,8 @@ public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
             .ToListAsync(cancellationToken)).FirstOrDefault();
 
         var accounts = db.Customers.AsNoTracking().Where(c => storeIds.Contains(c.StoreId) && c.CreatedAt >= start && c.CreatedAt < end);
+        // The country filter applies to accounts by their own address; the new/returning filter does not (an account is not an order).
+        if (ReportSelection.CountryCode(scope.Country) is { } country) accounts = accounts.Where(c => c.CountryCode != null && c.CountryCode.Trim().ToUpper() == country);
         var registered = await accounts.CountAsync(cancellationToken);
         // Same currency as the rest of the page; the equality on (StoreId, Currency, CustomerPlatformId) lets the
         // covering customer index answer each EXISTS with one seek.

@@ -39,11 +39,15 @@ public sealed record RevenuePoint(DateTimeOffset Start, DateTimeOffset End, deci
 public sealed record ConversionNote(int StaleOrders, int UnconvertedOrders, IReadOnlyList<string> UnconvertedCurrencies);
 
 /// <summary>Everything the Overview page shows.</summary>
+/// <param name="Previous">The comparison period's KPIs; null when the report is not compared.</param>
 /// <param name="Conversion">For a converted scope, the current period's conversion caveats; null when nothing was converted.</param>
 public sealed record OverviewReport(
-    AnalyticsScope Scope, PeriodKpis Current, PeriodKpis Previous, IReadOnlyList<StatusCount> StatusFunnel,
+    AnalyticsScope Scope, PeriodKpis Current, PeriodKpis? Previous, IReadOnlyList<StatusCount> StatusFunnel,
     BucketSize BucketSize, IReadOnlyList<RevenuePoint> RevenueOverTime, ConversionNote? Conversion = null)
 {
+    /// <summary>What <see cref="Previous"/> is: the days just before, the same days a year earlier, or none.</summary>
+    public Comparison Comparison { get; init; } = Previous is null ? Comparison.None : Comparison.Previous;
+
     /// <summary>Relative change current vs previous; null when the previous value is zero (no meaningful %).</summary>
     public static double? Change(decimal current, decimal previous) => previous == 0 ? null : (double)((current - previous) / previous);
 

@@ -875,6 +875,10 @@ namespace Nexus.Core.Storage.Migrations
                     b.Property<long>("ContentHash")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

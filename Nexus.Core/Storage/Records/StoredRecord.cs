@@ -60,6 +60,9 @@ public sealed class StoredOrder : StoredRecord
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? PaidAt { get; set; }
+
+    /// <summary>Billing country (else shipping), ISO 3166 alpha-2 upper-case as sent: what the reports' country filter compares.</summary>
+    public string? CountryCode { get; set; }
 }
 
 public sealed class StoredProduct : StoredRecord

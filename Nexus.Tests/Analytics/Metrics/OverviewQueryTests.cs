@@ -31,7 +31,7 @@ public sealed class OverviewQueryTests
         Assert.Equal(70m, now.Refunded);
         Assert.Equal(70.0 / 295.0, now.RefundRate!.Value, 12);
 
-        var before = report.Previous;
+        var before = Assert.IsType<PeriodKpis>(report.Previous);
         Assert.Equal(new DateTimeOffset(2026, 1, 29, 0, 0, 0, TimeSpan.Zero), before.Period.Start);
         Assert.Equal(110m, before.Revenue);
         Assert.Equal(2, before.Orders);

@@ -61,6 +61,10 @@ public sealed class AnalyticsEndpointsTests(NexusWebFactory app)
         var oneSegment = await owner.GetStringAsync(url + "&segment=" + lines[1].Split(',')[^1]);
         Assert.Contains($"{storeId}/c1,", oneSegment);
 
+        // The Customers page's date range and filters narrow the export the same way: in March, only c1 had bought before.
+        var returningInMarch = (await owner.GetStringAsync(url + "&range=custom&from=2026-03-01&to=2026-03-31&customers=returning")).TrimEnd('\n').Split('\n');
+        Assert.Equal([$"{storeId}/c1"], returningInMarch.Skip(1).Select(l => l.Split(',')[0]));
+
         using var other = app.CreateBrowserLikeClient();
         await SignIn.AsAsync(other, otherEmail, "Other-Pass-1");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);

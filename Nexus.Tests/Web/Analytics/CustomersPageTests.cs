@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Nexus.Tests.Analytics.Metrics;
 using Nexus.Web.Components.Pages.Customers;
 
@@ -26,5 +28,24 @@ public sealed class CustomersPageTests : AnalyticsPageContext
         Assert.Equal(counts[0], customers.QuerySelectorAll("tbody tr").Length);
         Assert.EndsWith($"&segment={firstSegment}", page.Find("[data-testid=segment-csv]").GetAttribute("href"));
         Assert.Contains($"store=0&currency=EUR", page.Find("[data-testid=segment-csv]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_segments_cover_the_chosen_days_only_and_the_csv_link_keeps_them()
+    {
+        await using var database = await MetricsTestData.CreateAsync();
+        Use(database);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/customers?range=custom&from=2026-03-01&to=2026-03-31&customers=returning");
+        var page = Render<Customers>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=segment-table] tbody tr")), TimeSpan.FromSeconds(20));
+        var counts = page.FindAll("[data-testid=segment-table] tbody tr")
+            .Select(r => int.Parse(r.QuerySelectorAll("td")[1].TextContent.Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // Customers with a March order who had bought before March: c1 only (c7 ordered in February only; the guest and c5 are new).
+        Assert.Equal(1, counts.Sum());
+        page.FindAll("[data-testid=segment-table] tbody tr")[0].Click();
+        var href = page.WaitForElement("[data-testid=segment-csv]", TimeSpan.FromSeconds(5)).GetAttribute("href");
+        Assert.Contains("range=custom&from=2026-03-01&to=2026-03-31", href);
+        Assert.Contains("customers=returning", href);
     }
 }

@@ -6,6 +6,7 @@ using Nexus.Web.Analytics;
 
 namespace Nexus.Web.Components.Pages.Customers;
 
+
 public partial class Customers : AnalyticsPage
 {
     private RfmResult? _result;
@@ -13,12 +14,21 @@ public partial class Customers : AnalyticsPage
     private string _progress = "Preparing…";
     private RfmSegment? _selected;
 
+    private ReportingPeriod? _period;
+
     [Inject] private CustomerAnalytics Analytics { get; set; } = default!;
+    [Inject] private OverviewQuery Overview { get; set; } = default!;
+
+    /// <summary>A year by default: RFM needs enough history for frequency to mean something.</summary>
+    protected override ReportSelection? DefaultSelection => CustomersPageDefaults.Selection;
 
     protected override async Task LoadAsync()
     {
-        (_result, _error, _selected) = (null, null, null);
+        (_result, _error, _selected, _period) = (null, null, null, null);
         if (Scope is not { } scope) return;
+        // Segments are scored on the orders of the chosen days only, as of their last day.
+        _period = await Overview.PeriodAsync(scope, Selection, Clock);
+        scope = scope.Within(_period);
         var progress = new Progress<string>(text => InvokeAsync(() => { _progress = text; StateHasChanged(); }));
         try
         {
@@ -30,6 +40,7 @@ public partial class Customers : AnalyticsPage
         }
     }
 
+    /// <summary>The export of one segment, for the same days and filters as the page.</summary>
     private string CsvHref(RfmSegment segment) =>
-        $"api/analytics/rfm/customers.csv?store={StoreId}&currency={Uri.EscapeDataString(Currency ?? "")}&segment={segment}";
+        $"api/analytics/rfm/customers.csv?store={StoreId}&currency={Uri.EscapeDataString(Currency ?? "")}&{(Selection with { Store = null }).ToQuery()}&segment={segment}";
 }
