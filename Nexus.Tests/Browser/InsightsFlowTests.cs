@@ -34,6 +34,10 @@ public sealed class InsightsFlowTests(NexusWebFactory app)
 
         await page.GotoAsync("/cohorts");
         await page.Locator("[data-testid=retention-heatmap] svg.main-svg").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        // Cells print their percentage; the months a cohort has not lived through yet stay blank (they once showed a lone "%").
+        var cells = (await page.Locator("[data-testid=retention-heatmap] svg text").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
+        Assert.Contains(cells, t => t.EndsWith(" %", StringComparison.Ordinal) && t.Length > 2);
+        Assert.DoesNotContain("%", cells);
 
         // The tiny demo store may be too small to fit the models; either way the page must say which.
         await page.GotoAsync("/lifetime");
