@@ -30,6 +30,7 @@ public sealed class ForecastsPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(ForecastTestData.Start.AddDays(200)));
         Services.AddForecasting();
         Services.AddSingleton<IBackgroundJobClient>(_jobs);
+        Services.AddSingleton<Nexus.Core.Analytics.Metrics.ReportFilterQuery>(); // every analytics page offers the report filters
         // Accessing the renderer builds the service provider, so this comes after every registration.
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return Services.GetRequiredService<ForecastCache>();
