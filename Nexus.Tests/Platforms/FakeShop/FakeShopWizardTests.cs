@@ -65,7 +65,9 @@ public sealed class FakeShopWizardTests(NexusWebFactory app)
         await page.ClickAsync("[data-testid=test-connection]");
         await Assertions.Expect(page.Locator("[data-testid=connection-result]")).ToContainTextAsync("Connected to");
         await page.ClickAsync("[data-testid=save-store]");
-        await Assertions.Expect(page.Locator("[data-testid^=store-card-]")).ToContainTextAsync("FakeShop");
+        // Saving stores the encrypted credentials and reloads the list over the circuit: on a loaded 2-core CI machine
+        // that took longer than Playwright's default 5 s once.
+        await Assertions.Expect(page.Locator("[data-testid^=store-card-]")).ToContainTextAsync("FakeShop", new() { Timeout = 30_000 });
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<NexusDbContext>>().CreateDbContextAsync();
         var storeId = await db.Stores.IgnoreQueryFilters().Where(s => s.Name == name && s.Platform == FakeShopPlatform.Id).Select(s => s.Id).SingleAsync();
