@@ -21,6 +21,7 @@ public static class ShopifyAdminSchema
           currentAppInstallation: AppInstallation!
           orders(first: Int, after: String, last: Int, before: String, query: String, sortKey: OrderSortKeys = ID, reverse: Boolean = false): OrderConnection!
           order(id: ID!): Order
+          refund(id: ID!): Refund
           ordersCount(query: String, limit: Int = 10000): Count
           customers(first: Int, after: String, last: Int, before: String, query: String, sortKey: CustomerSortKeys = ID, reverse: Boolean = false): CustomerConnection!
           customer(id: ID!): Customer

@@ -51,6 +51,13 @@ internal sealed class ShopifyQueryRoot(ShopifyRequest request) : IShopifyNode
                        && (request.OrdersVisibleFromUtc is not { } from || order.TrueCreatedUtc >= from)
                     ? new OrderNode(order, request)
                     : null;
+            case "refund":
+                request.Require("read_orders", "refund");
+                return ParseGid(context.GetArgument<string>("id"), "Refund") is { } rid && OrderFactory.OrderIdOfRefund(rid) is { } ownerId
+                       && store.FindOrder(s, ownerId) is { } owner && owner.Refunds.FirstOrDefault(r => r.Id == rid) is { } refund
+                       && (request.OrdersVisibleFromUtc is not { } visible || owner.TrueCreatedUtc >= visible)
+                    ? new RefundNode(refund, new OrderNode(owner, request), owner, request, request.Currency)
+                    : null;
             case "customers":
                 request.Require("read_customers", "customers");
                 return Page(Customers(context, out var customerSort), id => id, customerSort, id => new CustomerNode(store.Customer(s, id), request), context);

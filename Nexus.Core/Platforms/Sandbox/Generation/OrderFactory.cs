@@ -22,6 +22,12 @@ public sealed class OrderFactory(
 
     public static long IndexOf(int orderId) => orderId - OrderIdBase - 1L;
 
+    /// <summary>The order a refund id belongs to (refund ids are derived from the order's index), or null for an id no refund can have.</summary>
+    public static int? OrderIdOfRefund(long refundId) =>
+        refundId >= RefundIdBase && (refundId - RefundIdBase) % 2 == 0 && (refundId - RefundIdBase) / 2 < int.MaxValue - OrderIdBase - 1
+            ? OrderId((refundId - RefundIdBase) / 2)
+            : null;
+
     public SandboxOrder Create(long i, DateTime createdUtc, int day, int customerId, OrderState state)
     {
         var id = OrderId(i);

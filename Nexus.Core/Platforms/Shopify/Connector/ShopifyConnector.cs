@@ -88,7 +88,11 @@ public sealed class ShopifyConnector : IStoreConnector
     {
         var mapper = new ShopifyOrderMapper(_mapping);
         var page = await PageAsync("orders", request, _orders, sort => ShopifyQueries.Orders(sort, _options.NestedPageSize), cancellationToken).ConfigureAwait(false);
-        var body = await ShopifyNestedPages.CompleteAsync(page.Body, "orders", "lineItems", (id, after, ct) => MoreAsync(ShopifyQueries.MoreLineItems(MorePageSize), "order", "lineItems", id, after, ct),
+        var body = await ShopifyNestedPages.CompleteAsync(page.Body, "orders",
+            [
+                new ShopifyNestedConnection("lineItems", (id, after, ct) => MoreAsync(ShopifyQueries.MoreLineItems(MorePageSize), "order", "lineItems", id, after, ct)),
+                new ShopifyNestedConnection("refundLineItems", (id, after, ct) => MoreAsync(ShopifyQueries.MoreRefundLines(MorePageSize), "refund", "refundLineItems", id, after, ct), List: "refunds"),
+            ],
             cancellationToken).ConfigureAwait(false);
         return Fetched(request, page, ShopifyPageMapper.Map(body, "orders", mapper.Map, ShopifyOrderMapper.EntityType));
     }
@@ -123,7 +127,7 @@ public sealed class ShopifyConnector : IStoreConnector
         }
     }
 
-    /// <summary>The next page of one record's nested connection (line items of an order, variants of a product).</summary>
+    /// <summary>The next page of one record's nested connection (line items of an order, lines of a refund, variants of a product).</summary>
     private Task<ShopifyNestedPage> MoreAsync(string query, string owner, string connection, string id, string? after, CancellationToken cancellationToken) =>
         _api.QueryAsync(query, new Dictionary<string, object?> { ["id"] = id, ["after"] = after }, 0, $"{connection} of {owner} {id}",
             body => ShopifyNestedPage.Read(body, owner, connection), cancellationToken);

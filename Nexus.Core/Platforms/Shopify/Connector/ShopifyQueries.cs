@@ -3,7 +3,7 @@ namespace Nexus.Core.Platforms.Shopify.Connector;
 /// <summary>
 /// The GraphQL documents the connector sends. Field lists are what the mappers read; nested connections ask for
 /// <c>pageInfo</c> so an order with more line items (or a product with more variants) than one page is followed to
-/// the end with <see cref="MoreLineItems"/> / <see cref="MoreVariants"/>.
+/// the end with <see cref="MoreLineItems"/> / <see cref="MoreRefundLines"/> / <see cref="MoreVariants"/>.
 /// </summary>
 public static class ShopifyQueries
 {
@@ -33,9 +33,13 @@ public static class ShopifyQueries
         + $"customer {{ id }} billingAddress {{ {Address} }} shippingAddress {{ {Address} }} "
         + $"taxLines {{ title ratePercentage priceSet {{ {ShopMoney} }} }} "
         + $"additionalFees {{ id name price {{ {ShopMoney} }} taxLines {{ title priceSet {{ {ShopMoney} }} }} }} "
-        + $"refunds {{ id createdAt note totalRefundedSet {{ {ShopMoney} }} refundLineItems(first: 10) {{ nodes {{ id quantity restockType restocked lineItem {{ id sku }} "
-        + $"subtotalSet {{ {ShopMoney} }} totalTaxSet {{ {ShopMoney} }} }} }} }} "
         + $"shippingLines(first: 5) {{ nodes {{ id title code discountedPriceSet {{ {ShopMoney} }} taxLines {{ title priceSet {{ {ShopMoney} }} }} }} }}";
+
+    public const string RefundLineFields = $"id quantity restockType restocked lineItem {{ id sku }} subtotalSet {{ {ShopMoney} }} totalTaxSet {{ {ShopMoney} }}";
+
+    /// <summary>An order's refunds (a plain list: Shopify gives no connection for them), each with its first refund lines.</summary>
+    public static string Refunds(int refundLines) =>
+        $"refunds {{ id createdAt note totalRefundedSet {{ {ShopMoney} }} refundLineItems(first: {refundLines}) {{ nodes {{ {RefundLineFields} }} pageInfo {{ hasNextPage endCursor }} }} }}";
 
     /// <summary>The shop's facts and the granted scopes (the connection test, and the currency product prices are in).</summary>
     public const string ShopFacts = "{ shop { name currencyCode ianaTimezone myshopifyDomain } currentAppInstallation { accessScopes { handle } } }";
@@ -50,10 +54,13 @@ public static class ShopifyQueries
         Page("products", sortKey, $"{ProductFields} variants(first: {variants}) {{ nodes {{ {VariantFields} }} pageInfo {{ hasNextPage endCursor }} }}");
 
     public static string Orders(string sortKey, int lineItems) =>
-        Page("orders", sortKey, $"{OrderFields} lineItems(first: {lineItems}) {{ nodes {{ {LineItemFields} }} pageInfo {{ hasNextPage endCursor }} }}");
+        Page("orders", sortKey, $"{OrderFields} {Refunds(lineItems)} lineItems(first: {lineItems}) {{ nodes {{ {LineItemFields} }} pageInfo {{ hasNextPage endCursor }} }}");
 
     public static string MoreLineItems(int first) =>
         $"query($id: ID!, $after: String) {{ order(id: $id) {{ lineItems(first: {first}, after: $after) {{ nodes {{ {LineItemFields} }} pageInfo {{ hasNextPage endCursor }} }} }} }}";
+
+    public static string MoreRefundLines(int first) =>
+        $"query($id: ID!, $after: String) {{ refund(id: $id) {{ refundLineItems(first: {first}, after: $after) {{ nodes {{ {RefundLineFields} }} pageInfo {{ hasNextPage endCursor }} }} }} }}";
 
     public static string MoreVariants(int first) =>
         $"query($id: ID!, $after: String) {{ product(id: $id) {{ variants(first: {first}, after: $after) {{ nodes {{ {VariantFields} }} pageInfo {{ hasNextPage endCursor }} }} }} }}";

@@ -84,6 +84,24 @@ public class ShopifyConnectorFetchTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Refund_lines_beyond_the_first_nested_page_are_followed_to_the_end()
+    {
+        await using var h = await ShopifyConnectorHarness.StartAsync();
+        var (records, _) = await h.FetchAllAsync(h.Connector(ShopifyConnectorHarness.TestOptions with { NestedPageSize = 1 }).FetchOrdersAsync);
+
+        var store = h.Host.Store;
+        var manyLines = Enumerable.Range(0, store.Current.OrderCount).Select(i => store.Order(store.Current, i))
+            .Where(o => o.Refunds.Any(r => r.Lines.Count > 1) && records.Any(r => r.PlatformId == Gid("Order", o.Id))).ToArray();
+        Assert.NotEmpty(manyLines);
+        foreach (var expected in manyLines)
+        {
+            var order = records.Single(o => o.PlatformId == Gid("Order", expected.Id));
+            Assert.Equal(expected.Refunds.Select(r => r.Lines.Select(l => Gid("RefundLineItem", l.Id)).ToArray()),
+                order.Refunds.Select(r => r.Lines.Select(l => l.PlatformId).ToArray()));
+        }
+    }
+
+    [Fact]
     public async Task A_throttling_storm_and_5xx_bursts_still_end_with_the_same_orders()
     {
         await using var h = await ShopifyConnectorHarness.StartAsync(s => s.DefectRate = 0.05);
