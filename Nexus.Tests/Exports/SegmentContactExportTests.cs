@@ -3,8 +3,8 @@ using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Exports;
 using Nexus.Core.Model;
 using Nexus.Core.Storage;
-using Nexus.Core.Stores;
 using Nexus.Tests.Analytics.Metrics;
+using Nexus.Tests.Infrastructure;
 using static Nexus.Tests.Analytics.Metrics.MetricsTestData;
 
 namespace Nexus.Tests.Exports;
@@ -27,14 +27,7 @@ public sealed class SegmentContactExportTests
             new Customer { PlatformId = "c1", FirstName = " Ada ", LastName = "Lovelace", Email = "ada@example.com", CreatedAt = Day(1, 5) },
             new Customer { PlatformId = "c5", FirstName = "=HYPERLINK(\"x\")", Email = "c5@x.com", CreatedAt = Day(3, 2) },
         ]);
-        int second;
-        await using (var db = database.CreateDbContext())
-        {
-            var store = new ConnectedStore { TenantId = database.TenantId, Name = "second", Platform = "shopify", ProtectedCredentials = database.Protector.Protect(new StoreCredentials("k", "s")) };
-            db.Stores.Add(store);
-            await db.SaveChangesAsync();
-            second = store.Id;
-        }
+        var second = await TestStores.AddAsync(database, "second", "shopify");
         await upserter.UpsertOrdersAsync(database.TenantId, second, [NewOrder("s1", "d1", "ADA@example.com", OrderStatus.Completed, 5m, Day(3, 22))]);
         await upserter.UpsertCustomersAsync(database.TenantId, second, [new Customer { PlatformId = "d1", FirstName = "Ada", LastName = "L.", Email = "ADA@example.com" }]);
         return database;

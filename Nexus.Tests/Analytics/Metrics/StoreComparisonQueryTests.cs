@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Currency;
 using Nexus.Core.Platforms;
-using Nexus.Core.Stores;
 using Nexus.Tests.Currency;
+using Nexus.Tests.Infrastructure;
 
 namespace Nexus.Tests.Analytics.Metrics;
 
@@ -18,15 +18,6 @@ public sealed class StoreComparisonQueryTests
 
     private static readonly ReportSelection March = ReportSelection.Parse("range=custom&from=2025-03-01&to=2025-03-31");
 
-    private static async Task<int> AddStoreAsync(ScratchStoreDatabase database, string name, string platform)
-    {
-        await using var db = database.CreateDbContext();
-        var store = new ConnectedStore { TenantId = database.TenantId, Name = name, Platform = platform, ProtectedCredentials = database.Protector.Protect(new StoreCredentials("k", "s")) };
-        db.Stores.Add(store);
-        await db.SaveChangesAsync();
-        return store.Id;
-    }
-
     private static async Task AddOrdersAsync(ScratchStoreDatabase database, params Nexus.Core.Storage.Records.StoredOrder[] orders)
     {
         await using var db = database.CreateDbContext();
@@ -39,8 +30,8 @@ public sealed class StoreComparisonQueryTests
     {
         await using var database = await ScratchStoreDatabase.CreateAsync(); // its store is Berlin
         var (tenant, berlin) = (database.TenantId, database.StoreId);
-        var newYork = await AddStoreAsync(database, "New York", "woocommerce");
-        var paris = await AddStoreAsync(database, "Paris", "shopify");
+        var newYork = await TestStores.AddAsync(database, "New York", "woocommerce");
+        var paris = await TestStores.AddAsync(database, "Paris", "shopify");
         await AddOrdersAsync(database,
             FxDatabase.Order(tenant, berlin, "EUR", 100_00, Day, "a"),
             FxDatabase.Order(tenant, berlin, "EUR", 50_00, Day, "a"),

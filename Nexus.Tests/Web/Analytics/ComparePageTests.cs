@@ -1,9 +1,9 @@
 using Bunit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nexus.Core.Currency;
-using Nexus.Core.Stores;
 using Nexus.Tests.Analytics.Metrics;
 using Nexus.Tests.Currency;
+using Nexus.Tests.Infrastructure;
 using Nexus.Web.Components.Pages.Compare;
 
 namespace Nexus.Tests.Web.Analytics;
@@ -16,13 +16,9 @@ public sealed class ComparePageTests : AnalyticsPageContext
     public async Task Two_stores_in_different_currencies_are_shown_side_by_side_in_the_reporting_currency()
     {
         await using var database = await ScratchStoreDatabase.CreateAsync(); // "bench", WooCommerce, sells in euros
-        int dollarStore;
+        var dollarStore = await TestStores.AddAsync(database, "US", "woocommerce");
         await using (var db = database.CreateDbContext())
         {
-            var store = new ConnectedStore { TenantId = database.TenantId, Name = "US", Platform = "woocommerce", ProtectedCredentials = database.Protector.Protect(new StoreCredentials("k", "s")) };
-            db.Stores.Add(store);
-            await db.SaveChangesAsync();
-            dollarStore = store.Id;
             db.Orders.Add(FxDatabase.Order(database.TenantId, database.StoreId, "EUR", 40_00, Day, "a"));
             db.Orders.Add(FxDatabase.Order(database.TenantId, database.StoreId, "EUR", 60_00, Day, "a"));
             db.Orders.Add(FxDatabase.Order(database.TenantId, dollarStore, "USD", 315_00, Day, "b"));

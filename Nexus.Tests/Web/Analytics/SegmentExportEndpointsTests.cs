@@ -1,12 +1,5 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Nexus.Core.Accounts;
-using Nexus.Core.Storage;
-using Nexus.Core.Stores;
-using Nexus.Tests.Analytics.Metrics;
 using Nexus.Tests.Infrastructure;
-using Nexus.Web.Accounts;
 
 namespace Nexus.Tests.Web.Analytics;
 
@@ -16,34 +9,18 @@ public sealed class SegmentExportEndpointsTests(NexusWebFactory app)
     [Fact]
     public async Task E_mail_tool_exports_are_the_owners_contacts_say_who_was_left_out_and_refuse_another_merchant()
     {
-        var suffix = Guid.NewGuid().ToString("N")[..8];
-        var (ownerEmail, otherEmail) = ($"contacts-owner-{suffix}@example.test", $"contacts-other-{suffix}@example.test");
-        int storeId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-            var (_, ownerUser) = await accounts.CreateAsync(ownerEmail, "Owner-Pass-1", "Owner", NexusRoles.Merchant);
-            await accounts.CreateAsync(otherEmail, "Other-Pass-1", "Other", NexusRoles.Merchant);
-            var db = scope.ServiceProvider.GetRequiredService<NexusDbContext>();
-            var store = new ConnectedStore { TenantId = ownerUser!.TenantId, Name = "contacts", Platform = "woocommerce", BaseUrl = "http://127.0.0.1/contacts" };
-            db.Stores.Add(store);
-            await db.SaveChangesAsync();
-            storeId = store.Id;
-            var upserter = new RecordUpserter(scope.ServiceProvider.GetRequiredService<IDbContextFactory<NexusDbContext>>());
-            await upserter.UpsertOrdersAsync(ownerUser.TenantId, storeId, MetricsTestData.Orders);
-            await upserter.UpsertCustomersAsync(ownerUser.TenantId, storeId,
-            [
-                new Nexus.Core.Model.Customer { PlatformId = "c1", FirstName = "Ada", LastName = "Lovelace", Email = "ada@example.com" },
-                new Nexus.Core.Model.Customer { PlatformId = "c5", FirstName = "Charles", LastName = "Babbage", Email = "c5@example.com" },
-            ]);
-        }
+        var tenants = await RfmExportAccounts.CreateAsync(app, "contacts",
+        [
+            new Nexus.Core.Model.Customer { PlatformId = "c1", FirstName = "Ada", LastName = "Lovelace", Email = "ada@example.com" },
+            new Nexus.Core.Model.Customer { PlatformId = "c5", FirstName = "Charles", LastName = "Babbage", Email = "c5@example.com" },
+        ]);
+        var storeId = tenants.StoreId;
         var url = $"/api/analytics/rfm/contacts.csv?tool=mailchimp&store={storeId}&currency=EUR";
 
         using var anonymous = app.CreateBrowserLikeClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);
 
-        using var owner = app.CreateBrowserLikeClient();
-        await SignIn.AsAsync(owner, ownerEmail, "Owner-Pass-1");
+        using var owner = await tenants.SignedInAsync(app, owner: true);
         var response = await owner.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
@@ -64,8 +41,7 @@ public sealed class SegmentExportEndpointsTests(NexusWebFactory app)
 
         Assert.Equal(HttpStatusCode.BadRequest, (await owner.GetAsync(url.Replace("tool=mailchimp", "tool=sendgrid", StringComparison.Ordinal))).StatusCode);
 
-        using var other = app.CreateBrowserLikeClient();
-        await SignIn.AsAsync(other, otherEmail, "Other-Pass-1");
+        using var other = await tenants.SignedInAsync(app, owner: false);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/api/analytics/rfm/contacts.csv?tool=klaviyo&store=0&currency=EUR")).StatusCode);
     }
