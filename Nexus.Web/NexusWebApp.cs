@@ -105,6 +105,7 @@ public static class NexusWebApp
         app.MapJobsDashboard();
         app.MapSyncHub();
         app.MapAnalyticsApi();
+        app.MapSegmentExportApi();
         app.MapProductsApi();
         app.MapQualityEndpoints();
         app.MapMonitoring();

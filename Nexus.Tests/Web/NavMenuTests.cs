@@ -30,7 +30,7 @@ public sealed class NavMenuTests : BunitContext
         AddAuthorization().SetAuthorized("merchant@nexus.demo").SetRoles(NexusRoles.Merchant);
         var menu = Render<NavMenu>();
         var labels = menu.FindAll("a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["Overview", "Stores", "Customers", "Cohorts", "Lifetime value", "Forecasts", "Products", "Quality", "Health", "Settings"], labels);
+        Assert.Equal(["Overview", "Stores", "Compare stores", "Customers", "Cohorts", "Lifetime value", "Forecasts", "Products", "Quality", "Health", "Settings"], labels);
         Assert.Empty(menu.FindAll("[data-testid=jobs-link]"));
     }
 

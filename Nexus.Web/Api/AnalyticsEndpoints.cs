@@ -29,23 +29,15 @@ public static class AnalyticsEndpoints
     /// filters as the Customers page (<see cref="ReportSelection"/>, the page's defaults when absent). 404 when the store is
     /// not the caller's or has no revenue orders in that currency.
     /// </summary>
-    private static async Task<IResult> RfmCustomersCsvAsync(HttpRequest request, ClaimsPrincipal user, CustomerAnalytics analytics, OverviewQuery overview, TimeProvider clock,
+    private static async Task<IResult> RfmCustomersCsvAsync(HttpRequest request, ClaimsPrincipal user, SegmentContactExport export,
         int store, string currency, string? segment, CancellationToken cancellationToken)
     {
         if (user.FindTenantId() is not { } tenantId) return Results.Forbid();
-        RfmSegment? only = null;
-        if (!string.IsNullOrEmpty(segment))
-        {
-            if (!Enum.TryParse<RfmSegment>(segment, ignoreCase: false, out var parsed)) return Results.BadRequest($"unknown segment '{segment}'");
-            only = parsed;
-        }
+        if (!SegmentExportEndpoints.TryParseSegment(segment, out var only)) return Results.BadRequest($"unknown segment '{segment}'");
         RfmResult result;
         try
         {
-            var selection = ReportSelection.Parse(request.QueryString.Value, CustomersPageDefaults.Selection) with { Store = store == 0 ? null : store };
-            var scope = AnalyticsScope.AsOfToday(tenantId, null, currency, clock).Filtered(selection);
-            scope = scope.Within(await overview.PeriodAsync(scope, selection, clock, cancellationToken));
-            result = await analytics.RfmAsync(scope, cancellationToken: cancellationToken);
+            result = await export.RfmForSelectionAsync(tenantId, SegmentExportEndpoints.SelectionOf(request, store), currency, cancellationToken);
         }
         catch (InsufficientDataException)
         {
@@ -56,15 +48,9 @@ public static class AnalyticsEndpoints
                      .OrderByDescending(c => c.Monetary).ThenBy(c => c.CustomerId, StringComparer.Ordinal))
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{Csv.Field(c.CustomerId)},{NameField(result, c.CustomerId, n => n.Name)},{NameField(result, c.CustomerId, n => n.Email ?? GuestEmail(c.CustomerId))},{c.RecencyDays},{c.Frequency},{c.Monetary},{currency},{c.RecencyScore},{c.FrequencyScore},{c.MonetaryScore},{c.Segment}\n");
+                $"{Csv.Field(c.CustomerId)},{Csv.Field(result.Names.GetValueOrDefault(c.CustomerId)?.Name)},{Csv.Field(SegmentContactExport.EmailOf(result, c.CustomerId))},{c.RecencyDays},{c.Frequency},{c.Monetary},{currency},{c.RecencyScore},{c.FrequencyScore},{c.MonetaryScore},{c.Segment}\n");
         }
         var name = $"rfm-{(store == 0 ? "all-stores" : $"store-{store}")}{(only is null ? "" : "-" + only)}.csv";
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
     }
-
-    /// <summary>A name or e-mail from the store: untrusted text, so formula-defused like the quality export.</summary>
-    private static string NameField(RfmResult result, string key, Func<CustomerName, string?> part) =>
-        Csv.Field(result.Names.TryGetValue(key, out var name) ? part(name) : part(new CustomerName(null, null)));
-
-    private static string? GuestEmail(string key) => key.IndexOf("/guest:", StringComparison.Ordinal) is var i and >= 0 ? key[(i + 7)..] : null;
 }

@@ -13,6 +13,8 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<CustomerAnalytics>();
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<ReportFilterQuery>();
+        services.AddSingleton<Exports.SegmentContactExport>();
+        services.AddSingleton<StoreComparisonQuery>(); // needs AddCurrency (the reporting currency)
         return services;
     }
 }

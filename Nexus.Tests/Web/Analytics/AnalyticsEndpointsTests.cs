@@ -1,12 +1,5 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Nexus.Core.Accounts;
-using Nexus.Core.Storage;
-using Nexus.Core.Stores;
-using Nexus.Tests.Analytics.Metrics;
 using Nexus.Tests.Infrastructure;
-using Nexus.Web.Accounts;
 
 namespace Nexus.Tests.Web.Analytics;
 
@@ -16,34 +9,18 @@ public sealed class AnalyticsEndpointsTests(NexusWebFactory app)
     [Fact]
     public async Task Rfm_csv_exports_the_owners_customers_and_nobody_elses()
     {
-        var suffix = Guid.NewGuid().ToString("N")[..8];
-        var (ownerEmail, otherEmail) = ($"rfm-owner-{suffix}@example.test", $"rfm-other-{suffix}@example.test");
-        int storeId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-            var (_, ownerUser) = await accounts.CreateAsync(ownerEmail, "Owner-Pass-1", "Owner", NexusRoles.Merchant);
-            await accounts.CreateAsync(otherEmail, "Other-Pass-1", "Other", NexusRoles.Merchant);
-            var db = scope.ServiceProvider.GetRequiredService<NexusDbContext>();
-            var store = new ConnectedStore { TenantId = ownerUser!.TenantId, Name = "rfm", Platform = "woocommerce", BaseUrl = "http://127.0.0.1/rfm" };
-            db.Stores.Add(store);
-            await db.SaveChangesAsync();
-            storeId = store.Id;
-            var upserter = new RecordUpserter(scope.ServiceProvider.GetRequiredService<IDbContextFactory<NexusDbContext>>());
-            await upserter.UpsertOrdersAsync(ownerUser.TenantId, storeId, MetricsTestData.Orders);
-            await upserter.UpsertCustomersAsync(ownerUser.TenantId, storeId,
-            [
-                new Nexus.Core.Model.Customer { PlatformId = "c1", FirstName = "Ada", LastName = "Lovelace", Email = "ada@example.com" },
-                new Nexus.Core.Model.Customer { PlatformId = "c5", FirstName = "=HYPERLINK(\"x\")", Email = "c5@example.com" },
-            ]);
-        }
+        var tenants = await RfmExportAccounts.CreateAsync(app, "rfm",
+        [
+            new Nexus.Core.Model.Customer { PlatformId = "c1", FirstName = "Ada", LastName = "Lovelace", Email = "ada@example.com" },
+            new Nexus.Core.Model.Customer { PlatformId = "c5", FirstName = "=HYPERLINK(\"x\")", Email = "c5@example.com" },
+        ]);
+        var storeId = tenants.StoreId;
         var url = $"/api/analytics/rfm/customers.csv?store={storeId}&currency=EUR";
 
         using var anonymous = app.CreateBrowserLikeClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);
 
-        using var owner = app.CreateBrowserLikeClient();
-        await SignIn.AsAsync(owner, ownerEmail, "Owner-Pass-1");
+        using var owner = await tenants.SignedInAsync(app, owner: true);
         var response = await owner.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
@@ -65,8 +42,7 @@ public sealed class AnalyticsEndpointsTests(NexusWebFactory app)
         var returningInMarch = (await owner.GetStringAsync(url + "&range=custom&from=2026-03-01&to=2026-03-31&customers=returning")).TrimEnd('\n').Split('\n');
         Assert.Equal([$"{storeId}/c1"], returningInMarch.Skip(1).Select(l => l.Split(',')[0]));
 
-        using var other = app.CreateBrowserLikeClient();
-        await SignIn.AsAsync(other, otherEmail, "Other-Pass-1");
+        using var other = await tenants.SignedInAsync(app, owner: false);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/analytics/rfm/customers.csv?store=0&currency=EUR")).StatusCode);
     }

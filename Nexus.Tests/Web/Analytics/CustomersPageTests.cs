@@ -48,4 +48,26 @@ public sealed class CustomersPageTests : AnalyticsPageContext
         Assert.Contains("range=custom&from=2026-03-01&to=2026-03-31", href);
         Assert.Contains("customers=returning", href);
     }
+
+    [Fact]
+    public async Task E_mail_tool_exports_say_how_many_customers_have_no_e_mail_before_the_download()
+    {
+        await using var database = await MetricsTestData.CreateAsync();
+        Use(database);
+        var page = Render<Customers>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=export-all]")), TimeSpan.FromSeconds(20));
+        // c1, c5 (accounts with an e-mail) and the guest ana@x.com; c7 ordered but the store sent no customer record, so no e-mail.
+        Assert.Equal("3 contacts; 1 customer has no e-mail address and is left out.", page.Find("[data-testid=export-all] [data-testid=contact-count]").TextContent.Trim());
+        var mailchimp = page.Find("[data-testid=export-all] [data-testid=mailchimp-csv]").GetAttribute("href")!;
+        Assert.StartsWith("api/analytics/rfm/contacts.csv?tool=mailchimp&store=0&currency=EUR&", mailchimp);
+        Assert.Contains("range=365d", mailchimp);
+        Assert.DoesNotContain("segment=", mailchimp);
+
+        page.FindAll("[data-testid=segment-table] tbody tr")[0].Click();
+        var segment = page.Find("[data-testid=segment-table] tbody tr td").GetAttribute("data-testid")!["segment-".Length..];
+        var klaviyo = page.WaitForElement("[data-testid=export-segment] [data-testid=klaviyo-csv]", TimeSpan.FromSeconds(5)).GetAttribute("href")!;
+        Assert.StartsWith("api/analytics/rfm/contacts.csv?tool=klaviyo&store=0&currency=EUR&", klaviyo);
+        Assert.EndsWith($"&segment={segment}", klaviyo);
+    }
 }

@@ -1,8 +1,8 @@
 using Bunit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nexus.Core.Currency;
-using Nexus.Core.Stores;
 using Nexus.Tests.Currency;
+using Nexus.Tests.Infrastructure;
 using Nexus.Web.Components.Pages.Overview;
 
 namespace Nexus.Tests.Web.Analytics;
@@ -23,14 +23,7 @@ public sealed class OverviewConversionPageTests : AnalyticsPageContext
     public async Task All_stores_shows_euros_and_dollars_as_one_converted_figure_and_says_how()
     {
         await using var database = await ScratchStoreDatabase.CreateAsync();
-        int dollarStore;
-        await using (var db = database.CreateDbContext())
-        {
-            var store = new ConnectedStore { TenantId = database.TenantId, Name = "US", Platform = "csv", ProtectedCredentials = database.Protector.Protect(new StoreCredentials("k", "s")) };
-            db.Stores.Add(store);
-            await db.SaveChangesAsync();
-            dollarStore = store.Id;
-        }
+        var dollarStore = await TestStores.AddAsync(database, "US", "csv");
         await AddOrderAsync(database, database.StoreId, "EUR", 10_000, "a"); // the first store sells in euros: the default reporting currency
         await AddOrderAsync(database, dollarStore, "USD", 21_000, "b");
         // A made-up rate for the day (this test is about the page, not the ECB file): $2.10 per EUR, so $210 = €100.

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Components;
 using Nexus.Core.Analytics;
 using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Analytics.Rfm;
+using Nexus.Core.Exports;
 using Nexus.Web.Analytics;
+using Nexus.Web.Api;
 
 namespace Nexus.Web.Components.Pages.Customers;
 
@@ -42,5 +44,11 @@ public partial class Customers : AnalyticsPage
 
     /// <summary>The export of one segment, for the same days and filters as the page.</summary>
     private string CsvHref(RfmSegment segment) =>
-        $"api/analytics/rfm/customers.csv?store={StoreId}&currency={Uri.EscapeDataString(Currency ?? "")}&{(Selection with { Store = null }).ToQuery()}&segment={segment}";
+        $"api/analytics/rfm/customers.csv?{SegmentExportEndpoints.RfmQuery(StoreId, Currency, Selection)}&segment={segment}";
+
+    /// <summary>How many contacts an e-mail tool export of <paramref name="segment"/> (null: all) holds and leaves out.</summary>
+    private ContactCount ContactCount(RfmSegment? segment) => _result is null ? new ContactCount(0, 0) : SegmentContactExport.Count(_result, segment);
+
+    /// <summary>The e-mail tool export of one segment (null: all), for the same store, currency, days and filters as the page.</summary>
+    private string ExportHref(EmailTool tool, RfmSegment? segment) => SegmentExportEndpoints.Href(tool, StoreId, Currency, Selection, segment);
 }
