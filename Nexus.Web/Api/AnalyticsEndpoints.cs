@@ -66,5 +66,6 @@ public static class AnalyticsEndpoints
     private static string NameField(RfmResult result, string key, Func<CustomerName, string?> part) =>
         Csv.Field(result.Names.TryGetValue(key, out var name) ? part(name) : part(new CustomerName(null, null)));
 
-    private static string? GuestEmail(string key) => key.IndexOf("/guest:", StringComparison.Ordinal) is var i and >= 0 ? key[(i + 7)..] : null;
+    // A customer without an account entry is known by the e-mail of their orders when their key is one.
+    private static string? GuestEmail(string key) => Nexus.Core.Analytics.Customers.PersonIdentity.KindOf(key) == Nexus.Core.Analytics.Customers.PersonKeyKind.Email ? key : null;
 }
