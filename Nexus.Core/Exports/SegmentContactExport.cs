@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nexus.Core.Analytics.Customers;
 using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Analytics.Rfm;
 using Nexus.Core.Storage;
@@ -63,12 +64,12 @@ public sealed class SegmentContactExport(IDbContextFactory<NexusDbContext> facto
         return new SegmentContactList(contacts, withoutEmail, result.Scope.Currency);
     }
 
-    /// <summary>A customer's e-mail: the directory's, else a guest's from the key itself (guests have no customers row).</summary>
+    /// <summary>A customer's e-mail: the directory's, else the person key itself when it is an e-mail (guests have no customers row).</summary>
     public static string? EmailOf(RfmResult result, string key)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (result.Names.TryGetValue(key, out var name) && !string.IsNullOrWhiteSpace(name.Email)) return name.Email.Trim();
-        return key.IndexOf("/guest:", StringComparison.Ordinal) is var i and >= 0 && key.Length > i + 7 ? key[(i + 7)..] : null;
+        return PersonIdentity.KindOf(key) == PersonKeyKind.Email ? key : null;
     }
 
     private static (List<(CustomerRfm Customer, string Email)> Contacts, int WithoutEmail) Select(RfmResult result, RfmSegment? segment)
@@ -87,15 +88,15 @@ public sealed class SegmentContactExport(IDbContextFactory<NexusDbContext> facto
         return (contacts, withoutEmail);
     }
 
-    /// <summary>First and last name as the store keeps them, per customer key (same keys as <see cref="CustomerDirectory"/>).</summary>
+    /// <summary>First and last name as the store keeps them, per person key (the first account found when a person has several).</summary>
     private async Task<Dictionary<string, (string? First, string? Last)>> NamePartsAsync(AnalyticsScope scope, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var storeIds = await ScopedOrders.StoreIdsAsync(db, scope, cancellationToken);
-        var rows = await db.Customers.AsNoTracking().Where(c => storeIds.Contains(c.StoreId) && (c.FirstName != null || c.LastName != null))
-            .Select(c => new { c.StoreId, c.PlatformId, c.FirstName, c.LastName }).ToListAsync(cancellationToken);
+        var rows = await db.Customers.AsNoTracking().Where(c => storeIds.Contains(c.StoreId) && c.PersonKey != null && (c.FirstName != null || c.LastName != null))
+            .Select(c => new { c.PersonKey, c.FirstName, c.LastName }).ToListAsync(cancellationToken);
         var parts = new Dictionary<string, (string?, string?)>(rows.Count, StringComparer.Ordinal);
-        foreach (var c in rows) parts[ScopedOrders.CustomerKey(c.StoreId, c.PlatformId, null)] = (Trimmed(c.FirstName), Trimmed(c.LastName));
+        foreach (var c in rows) parts.TryAdd(c.PersonKey!, (Trimmed(c.FirstName), Trimmed(c.LastName)));
         return parts;
     }
 

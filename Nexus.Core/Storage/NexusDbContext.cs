@@ -80,18 +80,25 @@ public partial class NexusDbContext(DbContextOptions<NexusDbContext> options) : 
             s.HasQueryFilter(x => x.TenantId == TenantId);
         });
 
-        ConfigureRecord<StoredCustomer>(builder, "customers", c => c.HasIndex(x => new { x.StoreId, x.Email }));
+        ConfigureRecord<StoredCustomer>(builder, "customers", c =>
+        {
+            c.HasIndex(x => new { x.StoreId, x.Email });
+            // The customer directory and the profile find a person's accounts by key.
+            c.HasIndex(x => new { x.StoreId, x.PersonKey });
+        });
         ConfigureRecord<StoredOrder>(builder, "orders", o =>
         {
             o.HasIndex(x => new { x.StoreId, x.CreatedAt });
             o.Property(x => x.CountryCode).HasMaxLength(16);
             o.HasIndex(x => new { x.StoreId, x.CustomerPlatformId });
             // Covering indexes for the analytics read models (Analytics/Metrics): every column those queries touch,
-            // TenantId last for the tenant filter, so period sums and per-customer GROUP BYs read only the index.
-            o.HasIndex(x => new { x.StoreId, x.Currency, x.CreatedAt, x.Status, x.TotalMinor, x.RefundedMinor, x.CustomerPlatformId, x.BillingEmail, x.TenantId },
+            // TenantId last for the tenant filter, so period sums and per-person GROUP BYs (PersonKey, see
+            // ScopedOrders.PerCustomer) read only the index, in index order within one store and currency. CustomerPlatformId: the customer
+            // directory finds each person's accounts from the same index.
+            o.HasIndex(x => new { x.StoreId, x.Currency, x.CreatedAt, x.Status, x.TotalMinor, x.RefundedMinor, x.PersonKey, x.TenantId },
                 "IX_orders_analytics_period");
-            o.HasIndex(x => new { x.StoreId, x.Currency, x.CustomerPlatformId, x.BillingEmail, x.CreatedAt, x.Status, x.TotalMinor, x.RefundedMinor, x.TenantId },
-                "IX_orders_analytics_customer");
+            o.HasIndex(x => new { x.StoreId, x.Currency, x.PersonKey, x.CreatedAt, x.Status, x.TotalMinor, x.RefundedMinor, x.CustomerPlatformId, x.TenantId },
+                "IX_orders_analytics_person");
         });
         ConfigureRecord<StoredProduct>(builder, "products", p =>
         {

@@ -1,3 +1,4 @@
+using Nexus.Core.Analytics.Customers;
 using Nexus.Core.Model;
 using Nexus.Core.Platforms;
 using Nexus.Core.Storage.Records;
@@ -9,7 +10,7 @@ namespace Nexus.Core.Storage;
 /// the columns), how a record fills the row's own columns, and, for orders, the child rows kept in step with it.
 /// The columns every synced record has (tenant, store, platform id, hash, payload, modified) are filled by the writer.
 /// </summary>
-public sealed class StorageEntity<T>(SyncEntity entity, Type rowType, Func<NexusDbContext, IQueryable<StoredRecord>> rows, Func<T, string> platformId, Func<T, DateTimeOffset?> modifiedAt, Func<T, StoredRecord> row,
+public sealed class StorageEntity<T>(SyncEntity entity, Type rowType, Func<NexusDbContext, IQueryable<StoredRecord>> rows, Func<T, string> platformId, Func<T, DateTimeOffset?> modifiedAt, Func<T, int, StoredRecord> row,
     Func<T, IEnumerable<StoredOrderLine>>? lines = null)
     where T : class
 {
@@ -25,7 +26,8 @@ public sealed class StorageEntity<T>(SyncEntity entity, Type rowType, Func<Nexus
 
     public DateTimeOffset? ModifiedAt(T record) => modifiedAt(record);
 
-    public StoredRecord Row(T record) => row(record);
+    /// <summary>The row's own columns; <paramref name="storeId"/> because a person key of an account names its store.</summary>
+    public StoredRecord Row(T record, int storeId) => row(record, storeId);
 
     /// <summary>Child rows that must equal the record (orders → order_lines), or null when the entity has none.</summary>
     public Func<T, IEnumerable<StoredOrderLine>>? Lines => lines;
@@ -34,16 +36,17 @@ public sealed class StorageEntity<T>(SyncEntity entity, Type rowType, Func<Nexus
 /// <summary>The synced record types and their rows.</summary>
 public static class StorageEntities
 {
-    public static StorageEntity<Customer> Customers { get; } = new(SyncEntity.Customers, typeof(StoredCustomer), db => db.Customers, c => c.PlatformId, c => c.ModifiedAt, c => new StoredCustomer
+    public static StorageEntity<Customer> Customers { get; } = new(SyncEntity.Customers, typeof(StoredCustomer), db => db.Customers, c => c.PlatformId, c => c.ModifiedAt, (c, storeId) => new StoredCustomer
     {
         Email = c.Email?.Trim().ToLowerInvariant(),
+        PersonKey = PersonIdentity.ForCustomer(storeId, c),
         FirstName = c.FirstName,
         LastName = c.LastName,
         CountryCode = c.Billing?.CountryCode ?? c.Shipping?.CountryCode,
         CreatedAt = c.CreatedAt,
     });
 
-    public static StorageEntity<Product> Products { get; } = new(SyncEntity.Products, typeof(StoredProduct), db => db.Products, p => p.PlatformId, p => p.ModifiedAt, p => new StoredProduct
+    public static StorageEntity<Product> Products { get; } = new(SyncEntity.Products, typeof(StoredProduct), db => db.Products, p => p.PlatformId, p => p.ModifiedAt, (p, _) => new StoredProduct
     {
         Name = p.Name,
         Sku = p.Sku,
@@ -56,11 +59,13 @@ public static class StorageEntities
         UnitCostCurrency = p.UnitCost?.Currency,
     });
 
-    public static StorageEntity<Order> Orders { get; } = new(SyncEntity.Orders, typeof(StoredOrder), db => db.Orders, o => o.PlatformId, o => o.ModifiedAt, o => new StoredOrder
+    public static StorageEntity<Order> Orders { get; } = new(SyncEntity.Orders, typeof(StoredOrder), db => db.Orders, o => o.PlatformId, o => o.ModifiedAt, (o, storeId) => new StoredOrder
     {
         Number = o.Number,
         CustomerPlatformId = o.CustomerPlatformId,
         BillingEmail = o.BillingEmail?.Trim().ToLowerInvariant(),
+        // From the order alone; the page write then prefers the stored account's e-mail over the order's phone (PageSql).
+        PersonKey = PersonIdentity.ForOrder(storeId, o),
         Currency = o.Currency,
         Status = o.Status.ToString(),
         TotalMinor = MinorUnits.ToMinor(o.Total),

@@ -58,6 +58,7 @@ public sealed class FxDatabase : IAsyncLifetime
         {
             TenantId = tenant, StoreId = store, PlatformId = id, Number = id[..6], Payload = "{}", Currency = currency, Status = "Completed",
             TotalMinor = totalMinor, RefundedMinor = refundedMinor, CreatedAt = at, CustomerPlatformId = customer ?? id,
+            PersonKey = Nexus.Core.Analytics.Customers.PersonIdentity.AccountKey(store, customer ?? id),
         };
     }
 

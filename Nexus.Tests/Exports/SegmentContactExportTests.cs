@@ -52,7 +52,7 @@ public sealed class SegmentContactExportTests
         // Best spenders first; c7 has no e-mail, and the second store's Ada is the same address as c1 (kept once, with c1's figures).
         Assert.Equal(["ada@example.com", "c5@x.com", "ana@x.com"], lines.Skip(1).Select(l => l.Split(',')[0]));
         Assert.Equal(1, list.WithoutEmail);
-        var c1 = rfm.Report.Customers.Single(c => c.CustomerId == $"{database.StoreId}/c1");
+        var c1 = rfm.Report.Customers.Single(c => c.CustomerId == "c1@x.com");
         // Names from the customers table's own fields (trimmed); the tags are the page's segment name and the spend band, in one quoted field.
         Assert.Equal($"ada@example.com,Ada,Lovelace,\"{Nexus.Core.Analytics.Rfm.RfmSegmentMap.DisplayName(c1.Segment)},High value\"", lines[1]);
         // A shop's text is untrusted: a formula in a name is defused.
@@ -67,7 +67,7 @@ public sealed class SegmentContactExportTests
         await using var database = await CreateAsync();
         var export = Export(database);
         var rfm = await export.RfmForSelectionAsync(database.TenantId, ReportSelection.Parse("range=365d") with { Store = database.StoreId }, "EUR");
-        var c1 = rfm.Report.Customers.Single(c => c.CustomerId == $"{database.StoreId}/c1");
+        var c1 = rfm.Report.Customers.Single(c => c.CustomerId == "c1@x.com");
 
         var lines = Lines(EmailToolCsv.Write(EmailTool.Klaviyo, await export.ContactsAsync(rfm, c1.Segment)));
 

@@ -98,15 +98,15 @@ public static class ScopedOrders
     /// <summary>
     /// The orders of new customers (no revenue order before <paramref name="since"/>) or of returning ones (at least one),
     /// all of each such customer's orders; every order for <see cref="CustomerFilter.All"/>. Under a new/returning filter,
-    /// guest orders without an e-mail belong to no customer and are left out.
+    /// orders that belong to no person (guests without e-mail or phone) are left out. A customer is a person
+    /// (<see cref="StoredOrder.PersonKey"/>): under All stores, a purchase in any of the scope's stores makes them returning.
     /// </summary>
     public static IQueryable<StoredOrder> ForCustomers(this IQueryable<StoredOrder> orders, CustomerFilter filter, DateTimeOffset since)
     {
         if (filter == CustomerFilter.All) return orders;
         var before = orders.Revenue().Where(p => p.CreatedAt < since);
-        // Same customer = same store and account, or same store and guest e-mail (see CustomerKey).
-        Expression<Func<StoredOrder, bool>> boughtBefore = o => before.Any(p => p.StoreId == o.StoreId &&
-            ((o.CustomerPlatformId != null && p.CustomerPlatformId == o.CustomerPlatformId) || (o.CustomerPlatformId == null && p.CustomerPlatformId == null && p.BillingEmail == o.BillingEmail)));
+        // Equality on PersonKey: each EXISTS is a seek per store on IX_orders_analytics_person.
+        Expression<Func<StoredOrder, bool>> boughtBefore = o => before.Any(p => p.PersonKey == o.PersonKey);
         return orders.WithCustomer().Where(filter == CustomerFilter.Returning
             ? boughtBefore
             : Expression.Lambda<Func<StoredOrder, bool>>(Expression.Not(boughtBefore.Body), boughtBefore.Parameters));
@@ -120,48 +120,34 @@ public static class ScopedOrders
     }
 
     /// <summary>
-    /// Orders that can be tied to a customer: a registered account, or a guest with a billing e-mail. Guest orders
-    /// without an e-mail count towards revenue and orders but belong to no customer.
+    /// Orders that can be tied to a person (<see cref="StoredOrder.PersonKey"/>: an e-mail, a phone or an account).
+    /// Guest orders with neither count towards revenue and orders but belong to no customer.
     /// </summary>
     public static IQueryable<StoredOrder> WithCustomer(this IQueryable<StoredOrder> orders) =>
-        orders.Where(o => o.CustomerPlatformId != null || o.BillingEmail != null);
+        orders.Where(o => o.PersonKey != null);
 
     /// <summary>
-    /// One row per customer (see <see cref="CustomerKey"/>) of <paramref name="orders"/>: first order, and orders and net
-    /// revenue in [<paramref name="windowStart"/>, <paramref name="windowEnd"/>). Accounts and guests are grouped
-    /// separately and then concatenated (UNION ALL) so each GROUP BY runs on plain columns in index order
-    /// (IX_orders_analytics_customer) instead of sorting on a computed key.
+    /// One row per customer, i.e. per person (<see cref="StoredOrder.PersonKey"/>), of <paramref name="orders"/>: first
+    /// order, orders and net revenue in [<paramref name="windowStart"/>, <paramref name="windowEnd"/>), and whether they
+    /// bought in more than one store. The GROUP BY runs on the plain PersonKey column, in index order within one store and currency
+    /// (IX_orders_analytics_person); across stores SQLite merges the stores' runs with one sort of the index rows.
     /// </summary>
     /// <remarks>
     /// The window is counted with CASE rather than filtered with WHERE on purpose: a date range in the WHERE clause
     /// makes SQLite (without ANALYZE statistics) prefer the date index and sort every order for the GROUP BY.
     /// </remarks>
-    public static IQueryable<CustomerOrders> PerCustomer(this IQueryable<StoredOrder> orders, DateTimeOffset windowStart, DateTimeOffset windowEnd)
-    {
-        var accounts = orders.Where(o => o.CustomerPlatformId != null)
-            .GroupBy(o => new { o.StoreId, o.CustomerPlatformId })
+    public static IQueryable<CustomerOrders> PerCustomer(this IQueryable<StoredOrder> orders, DateTimeOffset windowStart, DateTimeOffset windowEnd) =>
+        orders.WithCustomer()
+            .GroupBy(o => o.PersonKey)
             .Select(g => new CustomerOrders
             {
-                StoreId = g.Key.StoreId,
-                CustomerPlatformId = g.Key.CustomerPlatformId,
-                Email = null,
+                Key = g.Key!,
                 First = g.Min(o => o.CreatedAt),
                 InWindow = g.Count(o => o.CreatedAt >= windowStart && o.CreatedAt < windowEnd),
                 WindowRevenueMinor = g.Sum(o => o.CreatedAt >= windowStart && o.CreatedAt < windowEnd ? o.TotalMinor - o.RefundedMinor : 0L),
+                FirstStore = g.Min(o => o.StoreId),
+                LastStore = g.Max(o => o.StoreId),
             });
-        var guests = orders.Where(o => o.CustomerPlatformId == null && o.BillingEmail != null)
-            .GroupBy(o => new { o.StoreId, o.BillingEmail })
-            .Select(g => new CustomerOrders
-            {
-                StoreId = g.Key.StoreId,
-                CustomerPlatformId = null,
-                Email = g.Key.BillingEmail,
-                First = g.Min(o => o.CreatedAt),
-                InWindow = g.Count(o => o.CreatedAt >= windowStart && o.CreatedAt < windowEnd),
-                WindowRevenueMinor = g.Sum(o => o.CreatedAt >= windowStart && o.CreatedAt < windowEnd ? o.TotalMinor - o.RefundedMinor : 0L),
-            });
-        return accounts.Concat(guests);
-    }
 
     /// <summary>The tenant's store ids in the scope (one, or all of them, of the scope's platform when it has one; empty when the store is not the tenant's).</summary>
     public static async Task<List<int>> StoreIdsAsync(NexusDbContext db, AnalyticsScope scope, CancellationToken cancellationToken)
@@ -174,29 +160,20 @@ public static class ScopedOrders
         if (scope.Platform is { } platform) stores = stores.Where(s => s.Platform == platform);
         return await stores.Select(s => s.Id).ToListAsync(cancellationToken);
     }
-
-    /// <summary>
-    /// The customer key every analysis uses: "{store}/{platform customer id}" for accounts, "{store}/guest:{email}"
-    /// for guests (billing e-mail is stored trimmed and lower-cased). Customers are per store: the same person in two
-    /// stores is two customers, because platforms give no shared identity and e-mails alone would merge
-    /// accounts with guests.
-    /// </summary>
-    public static string CustomerKey(int storeId, string? customerPlatformId, string? billingEmail) =>
-        customerPlatformId is not null ? $"{storeId}/{customerPlatformId}" : $"{storeId}/guest:{billingEmail}";
 }
 
-/// <summary>Per-customer aggregates computed in SQL by <see cref="ScopedOrders.PerCustomer"/>.</summary>
+/// <summary>Per-customer (per-person) aggregates computed in SQL by <see cref="ScopedOrders.PerCustomer"/>.</summary>
 public sealed class CustomerOrders
 {
-    public int StoreId { get; init; }
-    public string? CustomerPlatformId { get; init; }
-    /// <summary>The guest's billing e-mail; null for accounts.</summary>
-    public string? Email { get; init; }
+    /// <summary>The person key (<see cref="StoredOrder.PersonKey"/>): what the analyses call a customer.</summary>
+    public string Key { get; init; } = "";
     public DateTimeOffset First { get; init; }
     public int InWindow { get; init; }
     public long WindowRevenueMinor { get; init; }
-
-    public string Key => ScopedOrders.CustomerKey(StoreId, CustomerPlatformId, Email);
+    /// <summary>Lowest and highest store id among the person's orders: different when they bought in more than one store
+    /// (MIN/MAX rather than COUNT(DISTINCT) keeps the grouping a single pass).</summary>
+    public int FirstStore { get; init; }
+    public int LastStore { get; init; }
 }
 
 /// <summary>Which currencies a tenant's orders are in, and the one to show first.</summary>

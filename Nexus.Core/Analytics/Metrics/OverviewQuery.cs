@@ -106,26 +106,27 @@ public sealed class OverviewQuery(IDbContextFactory<NexusDbContext> factory)
             .PerCustomer(start, end)
             .Where(c => c.InWindow > 0)
             .GroupBy(c => 1)
-            .Select(g => new { Customers = g.Count(), New = g.Count(c => c.First >= start), Repeat = g.Count(c => c.InWindow >= 2) })
+            .Select(g => new { Customers = g.Count(), New = g.Count(c => c.First >= start), Repeat = g.Count(c => c.InWindow >= 2), MultiStore = g.Count(c => c.FirstStore != c.LastStore) })
             .ToListAsync(cancellationToken)).FirstOrDefault();
 
         var accounts = db.Customers.AsNoTracking().Where(c => storeIds.Contains(c.StoreId) && c.CreatedAt >= start && c.CreatedAt < end);
         // The country filter applies to accounts by their own address; the new/returning filter does not (an account is not an order).
         if (ReportSelection.CountryCode(scope.Country) is { } country) accounts = accounts.Where(c => c.CountryCode != null && c.CountryCode.Trim().ToUpper() == country);
         var registered = await accounts.CountAsync(cancellationToken);
-        // Same currency as the rest of the page; the equality on (StoreId, Currency, CustomerPlatformId) lets the
-        // covering customer index answer each EXISTS with one seek.
-        // Converted: a purchase in any currency makes a buyer.
+        // Same currency as the rest of the page; a buyer is the account's person (so a guest order with the account's
+        // e-mail counts) in the account's store. The equality on (StoreId, Currency, PersonKey) lets the covering
+        // person index answer each EXISTS with one seek. Converted: a purchase in any currency makes a buyer.
         var anyCurrency = scope.Converted;
         var buyers = await accounts.CountAsync(c => db.Orders.Any(o =>
-            o.StoreId == c.StoreId && (anyCurrency || o.Currency == currency) && o.CustomerPlatformId == c.PlatformId && revenueStatuses.Contains(o.Status) && o.CreatedAt < end),
+            o.StoreId == c.StoreId && (anyCurrency || o.Currency == currency) && o.PersonKey == c.PersonKey && revenueStatuses.Contains(o.Status) && o.CreatedAt < end),
             cancellationToken);
 
         return (new PeriodKpis(period,
             MinorUnits.FromMinor(money?.Revenue ?? 0, currency), money?.Orders ?? 0,
             customers?.Customers ?? 0, customers?.New ?? 0, customers?.Repeat ?? 0,
             registered, buyers,
-            MinorUnits.FromMinor(money?.Gross ?? 0, currency), MinorUnits.FromMinor(money?.Refunded ?? 0, currency)), conversion);
+            MinorUnits.FromMinor(money?.Gross ?? 0, currency), MinorUnits.FromMinor(money?.Refunded ?? 0, currency))
+            { MultiStoreCustomers = customers?.MultiStore ?? 0 }, conversion);
     }
 
     /// <summary>

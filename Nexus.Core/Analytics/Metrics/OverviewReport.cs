@@ -5,7 +5,7 @@ namespace Nexus.Core.Analytics.Metrics;
 /// </summary>
 /// <param name="Revenue">Σ (total − refunded) over revenue orders.</param>
 /// <param name="Orders">Revenue orders.</param>
-/// <param name="Customers">Distinct customers with a revenue order (guests by e-mail; guests without e-mail are not counted).</param>
+/// <param name="Customers">Distinct customers (people: e-mail, else phone, else account) with a revenue order; guests with neither are not counted.</param>
 /// <param name="NewCustomers">Customers whose first revenue order ever is in the period.</param>
 /// <param name="RepeatCustomers">Customers with two or more revenue orders in the period.</param>
 /// <param name="RegisteredAccounts">Accounts created in the period.</param>
@@ -16,6 +16,10 @@ public sealed record PeriodKpis(
     ReportingPeriod Period, decimal Revenue, int Orders, int Customers, int NewCustomers, int RepeatCustomers,
     int RegisteredAccounts, int RegisteredBuyers, decimal PaidGross, decimal Refunded)
 {
+    /// <summary>Of <see cref="Customers"/>, those with revenue orders in more than one of the scope's stores (their whole history
+    /// counts, not only the period); always 0 for one store.</summary>
+    public int MultiStoreCustomers { get; init; }
+
     public decimal AverageOrderValue => Orders == 0 ? 0 : Revenue / Orders;
 
     public int ReturningCustomers => Customers - NewCustomers;

@@ -7,7 +7,8 @@ namespace Nexus.Core.Analytics.Metrics;
 /// <summary>
 /// Stored orders as the analytics' input: one <see cref="Transaction"/> per revenue order (see
 /// <see cref="ScopedOrders.RevenueStatuses"/>) with a customer, amount = total − refunds, in the scope's currency,
-/// keyed by <see cref="ScopedOrders.CustomerKey"/>. Streams three small columns per order rather than the JSON
+/// keyed by the person (<see cref="Storage.Records.StoredOrder.PersonKey"/>), so under All stores one person's orders in
+/// two stores are one customer's. Streams three small columns per order rather than the JSON
 /// payloads, so RFM/CLV over a million orders holds only the transactions, not the orders.
 /// </summary>
 public sealed class StoreTransactions(IDbContextFactory<NexusDbContext> factory)
@@ -18,11 +19,11 @@ public sealed class StoreTransactions(IDbContextFactory<NexusDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var orders = (await ScopedOrders.OrdersAsync(db, scope, cancellationToken)).Revenue().WithCustomer();
         var rows = orders
-            .Select(o => new { o.StoreId, o.CustomerPlatformId, o.BillingEmail, o.CreatedAt, Net = o.TotalMinor - o.RefundedMinor })
+            .Select(o => new { o.PersonKey, o.CreatedAt, Net = o.TotalMinor - o.RefundedMinor })
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            yield return new Transaction(ScopedOrders.CustomerKey(row.StoreId, row.CustomerPlatformId, row.BillingEmail),
+            yield return new Transaction(row.PersonKey!,
                 row.CreatedAt, MinorUnits.FromMinor(row.Net, scope.Currency));
         }
     }

@@ -843,6 +843,9 @@ namespace Nexus.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PersonKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PlatformId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -856,6 +859,8 @@ namespace Nexus.Core.Storage.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("StoreId", "Email");
+
+                    b.HasIndex("StoreId", "PersonKey");
 
                     b.HasIndex("StoreId", "PlatformId")
                         .IsUnique();
@@ -906,6 +911,9 @@ namespace Nexus.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PersonKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PlatformId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -935,9 +943,9 @@ namespace Nexus.Core.Storage.Migrations
                     b.HasIndex("StoreId", "PlatformId")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "StoreId", "Currency", "CustomerPlatformId", "BillingEmail", "CreatedAt", "Status", "TotalMinor", "RefundedMinor", "TenantId" }, "IX_orders_analytics_customer");
+                    b.HasIndex(new[] { "StoreId", "Currency", "CreatedAt", "Status", "TotalMinor", "RefundedMinor", "PersonKey", "TenantId" }, "IX_orders_analytics_period");
 
-                    b.HasIndex(new[] { "StoreId", "Currency", "CreatedAt", "Status", "TotalMinor", "RefundedMinor", "CustomerPlatformId", "BillingEmail", "TenantId" }, "IX_orders_analytics_period");
+                    b.HasIndex(new[] { "StoreId", "Currency", "PersonKey", "CreatedAt", "Status", "TotalMinor", "RefundedMinor", "CustomerPlatformId", "TenantId" }, "IX_orders_analytics_person");
 
                     b.ToTable("orders", (string)null);
                 });

@@ -35,6 +35,9 @@ public sealed class StoredCustomer : StoredRecord
     public string? CountryCode { get; set; }
 
     public DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>Who this customer is across stores (<c>Analytics/Customers/PersonIdentity</c>): e-mail, else phone, else the account.</summary>
+    public string? PersonKey { get; set; }
 }
 
 public sealed class StoredOrder : StoredRecord
@@ -63,6 +66,12 @@ public sealed class StoredOrder : StoredRecord
 
     /// <summary>Billing country (else shipping), ISO 3166 alpha-2 upper-case as sent: what the reports' country filter compares.</summary>
     public string? CountryCode { get; set; }
+
+    /// <summary>
+    /// The person the order belongs to (<c>Analytics/Customers/PersonIdentity</c>): what every analysis groups customers by.
+    /// Null for a guest without e-mail or phone, who belongs to no customer.
+    /// </summary>
+    public string? PersonKey { get; set; }
 }
 
 public sealed class StoredProduct : StoredRecord

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Nexus.Core.Analytics.Customers;
 using Nexus.Core.Model;
 using Nexus.Core.Platforms;
 using Nexus.Core.Quality;
@@ -50,22 +51,44 @@ internal sealed class PageSql(NexusDbContext db, DbTransaction transaction, Guid
     public static StoredRecord StoredRow<T>(StorageEntity<T> storage, T record, Guid tenantId, int storeId, string payload, long hash)
         where T : class
     {
-        var row = storage.Row(record);
+        var row = storage.Row(record, storeId);
         (row.TenantId, row.StoreId, row.PlatformId, row.ContentHash, row.Payload, row.ModifiedAt) = (tenantId, storeId, storage.PlatformId(record), hash, payload, storage.ModifiedAt(record));
         return row;
     }
 
-    public async Task FindAsync(SyncEntity entity, FactKey key, IReadOnlyCollection<string> values, Action<string, string> found, CancellationToken cancellationToken)
+    public Task FindAsync(SyncEntity entity, FactKey key, IReadOnlyCollection<string> values, Action<string, string> found, CancellationToken cancellationToken)
     {
-        var table = Table(RowTypeOf(entity));
         var column = key switch { FactKey.Email => nameof(StoredCustomer.Email), FactKey.Sku => nameof(StoredProduct.Sku), _ => nameof(StoredRecord.PlatformId) };
+        return ReadPairsAsync(Table(RowTypeOf(entity)), column, column, values, found, cancellationToken);
+    }
+
+    /// <summary>(platform id, <paramref name="valueColumn"/>) of this store's rows whose <paramref name="keyColumn"/> is one of <paramref name="values"/>.</summary>
+    private async Task ReadPairsAsync(MappedTable table, string keyColumn, string valueColumn, IReadOnlyCollection<string> values, Action<string, string> found, CancellationToken cancellationToken)
+    {
         foreach (var chunk in values.Chunk(Chunk))
         {
             await using var command = Command();
-            command.CommandText = $"SELECT {table.Column(nameof(StoredRecord.PlatformId))}, {table.Column(column)} FROM {table.Name} WHERE {Scope(command, table)} AND {table.In(command, column, chunk)}";
+            command.CommandText = $"SELECT {table.Column(nameof(StoredRecord.PlatformId))}, {table.Column(valueColumn)} FROM {table.Name} " +
+                                  $"WHERE {Scope(command, table)} AND {table.Column(valueColumn)} IS NOT NULL AND {table.In(command, keyColumn, chunk)}";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) found(reader.GetString(0), reader.GetString(1));
         }
+    }
+
+    /// <summary>
+    /// Account orders without an e-mail of their own take their stored account's person key when it is an e-mail (or
+    /// when the order has no phone either), so an account's orders and its guest orders with the same e-mail are one
+    /// customer (<see cref="PersonIdentity.WithAccount"/>). Customers sync before orders, so the account is normally there.
+    /// </summary>
+    private async Task LinkAccountsAsync(IReadOnlyList<object> rows, CancellationToken cancellationToken)
+    {
+        var pending = rows.OfType<StoredOrder>()
+            .Where(o => o.CustomerPlatformId is not null && (o.PersonKey is null || PersonIdentity.KindOf(o.PersonKey) != PersonKeyKind.Email)).ToList();
+        if (pending.Count == 0) return;
+        var accounts = new Dictionary<string, string>(StringComparer.Ordinal);
+        await ReadPairsAsync(Table(typeof(StoredCustomer)), nameof(StoredRecord.PlatformId), nameof(StoredCustomer.PersonKey),
+            pending.Select(o => o.CustomerPlatformId!).Distinct(StringComparer.Ordinal).ToList(), (id, key) => accounts[id] = key, cancellationToken).ConfigureAwait(false);
+        foreach (var order in pending) order.PersonKey = PersonIdentity.WithAccount(order.PersonKey, accounts.GetValueOrDefault(order.CustomerPlatformId!));
     }
 
     /// <summary>
@@ -95,6 +118,7 @@ internal sealed class PageSql(NexusDbContext db, DbTransaction transaction, Guid
             rows.Add(StoredRow(storage, record, tenantId, storeId, payload, hash));
             changed.Add(record);
         }
+        await LinkAccountsAsync(rows, cancellationToken).ConfigureAwait(false);
         await WriteRowsAsync(table, KeyColumns[1..], rows, cancellationToken).ConfigureAwait(false);
         return (new UpsertCounts(rows.Count - updatedIds.Count, updatedIds.Count, unchanged), changed, updatedIds);
     }

@@ -37,7 +37,7 @@ internal static class MetricsTestData
     public static readonly Order[] Orders =
     [
         NewOrder("1", "c1", "c1@x.com", OrderStatus.Completed, 100m, Day(2, 10)),
-        NewOrder("12", "c7", "c7@x.com", OrderStatus.Completed, 10m, Day(2, 20)),
+        NewOrder("12", "c7", null, OrderStatus.Completed, 10m, Day(2, 20)), // an account order without e-mail or phone: known by its account only
         NewOrder("2", "c1", "c1@x.com", OrderStatus.Completed, 50m, Day(3, 5), refunded: 10m),
         NewOrder("3", "c1", "c1@x.com", OrderStatus.Processing, 30m, Day(3, 20)),
         NewOrder("4", null, " Ana@X.com ", OrderStatus.OnHold, 20m, Day(3, 10)),

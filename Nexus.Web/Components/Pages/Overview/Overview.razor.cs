@@ -59,12 +59,17 @@ public partial class Overview : AnalyticsPage
         {
             if (_report is null) return [];
             var (now, before, currency) = (_report.Current, _report.Previous, ShownCurrency);
+            // One person in several stores only exists when the report spans stores.
+            KpiFigure[] allStores = _report.Scope.StoreId is null
+                ? [KpiFigure.Amount("multistore", "Customers in more than one store", now, before, k => k.MultiStoreCustomers, v => Formats.Count((int)v))]
+                : [];
             return
             [
                 KpiFigure.Amount("revenue", "Revenue", now, before, k => k.Revenue, v => Formats.Money(v, currency)),
                 KpiFigure.Amount("orders", "Orders", now, before, k => k.Orders, v => Formats.Count((int)v)),
                 KpiFigure.Amount("aov", "Average order value", now, before, k => k.AverageOrderValue, v => Formats.Money(v, currency), zeroWhen: k => k.Orders == 0),
                 KpiFigure.Amount("customers", "Customers", now, before, k => k.Customers, v => Formats.Count((int)v)),
+                .. allStores,
                 KpiFigure.Amount("new", "New / returning customers", now, before, k => k.NewCustomers, _ => "", text: k => $"{Formats.Count(k.NewCustomers)} / {Formats.Count(k.ReturningCustomers)}"),
                 KpiFigure.Rate("repeat", "Repeat-purchase rate", now, before, k => k.RepeatPurchaseRate),
                 KpiFigure.Rate("conversion", "Registered → buyer", now, before, k => k.RegisteredToBuyerConversion),
