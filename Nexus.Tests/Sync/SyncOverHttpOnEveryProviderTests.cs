@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Nexus.Core.Platforms;
 using Nexus.Core.Platforms.Sandbox.Generation;
 using Nexus.Core.Quality;
-using Nexus.Core.Quality.Storage;
+using Nexus.Core.Quality.Scoring;
 using Nexus.Core.Storage;
 using Nexus.Core.Stores;
 using Nexus.Core.Sync;
