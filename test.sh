@@ -10,5 +10,11 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# The storage, sync and analytics tests that run on both providers need a PostgreSQL server (NEXUS_TEST_POSTGRES).
+if [ -z "${NEXUS_TEST_POSTGRES:-}" ]; then
+  # shellcheck source=test-postgres.sh
+  source ./test-postgres.sh
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet test Nexus.sln --logger "console;verbosity=normal" "$@"

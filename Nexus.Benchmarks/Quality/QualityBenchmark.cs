@@ -81,7 +81,7 @@ public sealed class QualityBenchmark(TimeProvider time) : IBenchmark
     private async Task<(double Seconds, double GateSeconds, IReadOnlyList<DetectionScore>? Detection, string Note)> SyncAsync(
         RecordedPagesConnector pages, bool quality, CancellationToken cancellationToken, GroundTruth? truth = null)
     {
-        await using var db = await ScratchStoreDatabase.CreateAsync("recorded", cancellationToken);
+        await using var db = await ScratchStoreDatabase.CreateAsync("recorded", cancellationToken: cancellationToken);
         var registry = new PlatformRegistry([new PlatformDescriptor { Id = "recorded", DisplayName = "Recorded", Credentials = [], CreateConnector = (_, _) => pages }], new ServiceCollection().BuildServiceProvider());
         var upserter = new RecordUpserter(db);
         var gate = new TimedGate(quality

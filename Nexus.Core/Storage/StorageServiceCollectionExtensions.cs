@@ -6,7 +6,7 @@ namespace Nexus.Core.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="NexusDbContext"/> (pooled factory plus scoped context) on SQLite in the data folder.</summary>
+    /// <summary>Registers <see cref="NexusDbContext"/> (pooled factory plus scoped context) on the configured provider.</summary>
     public static IServiceCollection AddNexusStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<NexusStorageOptions>()
@@ -28,6 +28,10 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The provider (today SQLite; its specifics live in <c>Storage/Sqlite/</c>).</summary>
-    internal static void Configure(DbContextOptionsBuilder options, NexusStorageOptions storage) => Sqlite.SqliteStorage.Configure(options, storage);
+    /// <summary>The provider's options: its specifics live in <c>Storage/Sqlite/</c> and <c>Storage/PostgreSql/</c>.</summary>
+    internal static void Configure(DbContextOptionsBuilder options, NexusStorageOptions storage)
+    {
+        if (storage.Provider == DatabaseProvider.PostgreSql) PostgreSql.PostgreSqlStorage.Configure(options, storage);
+        else Sqlite.SqliteStorage.Configure(options, storage);
+    }
 }

@@ -33,9 +33,10 @@ public sealed class QualitySyncHarness : IAsyncDisposable
     public QualityGate Gate { get; }
     public RecordUpserter Upserter { get; }
 
-    public static async Task<QualitySyncHarness> CreateAsync(SizeProfile size, DefectRates defects, long seed = 7, int pageSize = 100)
+    public static async Task<QualitySyncHarness> CreateAsync(SizeProfile size, DefectRates defects, long seed = 7, int pageSize = 100,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var db = await ScratchStoreDatabase.CreateAsync(SandboxDirectConnector.PlatformId);
+        var db = await ScratchStoreDatabase.CreateAsync(SandboxDirectConnector.PlatformId, provider);
         var store = new SandboxStore(new GenerationOptions(seed, size, Start, defects));
         var registry = new PlatformRegistry([TestPlatforms.Descriptor(SandboxDirectConnector.PlatformId, new SandboxDirectConnector(store, pageSize))], new ServiceCollection().BuildServiceProvider());
         var clock = new FakeTimeProvider(new DateTimeOffset(Start));

@@ -19,14 +19,19 @@ using Nexus.Tests.Sync;
 namespace Nexus.Tests.Storage;
 
 /// <summary>order_lines must always say what the stored orders' payloads say: after full syncs, after incremental syncs that change lines, and after the backfill migration.</summary>
-public sealed class OrderLinesTests
+/// <remarks>Run on every provider with the same assertions (<see cref="OnSqlite"/>, <see cref="OnPostgreSql"/>).</remarks>
+public abstract class OrderLinesTests(DatabaseProvider provider)
 {
+    public sealed class OnSqlite() : OrderLinesTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : OrderLinesTests(DatabaseProvider.PostgreSql);
+
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task A_full_sync_of_a_sandbox_store_writes_every_line_of_every_stored_order()
     {
-        await using var harness = await QualitySyncHarness.CreateAsync(SizeProfile.Tiny, DefectRates.None);
+        await using var harness = await QualitySyncHarness.CreateAsync(SizeProfile.Tiny, DefectRates.None, provider: provider);
         var summary = await harness.Engine.RunAsync(harness.Db.StoreId, SyncMode.Full);
         Assert.Equal(SyncRunStatus.Succeeded, summary.Status);
 
@@ -38,7 +43,7 @@ public sealed class OrderLinesTests
     [Fact]
     public async Task An_incremental_sync_replaces_the_lines_of_changed_orders_so_removed_lines_disappear()
     {
-        await using var db = await ScratchStoreDatabase.CreateAsync("memory");
+        await using var db = await ScratchStoreDatabase.CreateAsync("memory", provider);
         var connector = new InMemoryConnector(pageSize: 10);
         for (var i = 1; i <= 23; i++)
             connector.Orders.Add(Order($"{i}", T0.AddHours(i), [Line($"{i}01", "7", 2, 10m), Line($"{i}02", "8", 1, 5.5m)]));
@@ -65,27 +70,6 @@ public sealed class OrderLinesTests
         Assert.Equal(46, actual.Count);
     }
 
-    [Fact]
-    public async Task The_backfill_migration_rebuilds_order_lines_from_the_stored_payloads()
-    {
-        await using var harness = await QualitySyncHarness.CreateAsync(SizeProfile.Tiny, DefectRates.None);
-        Assert.Equal(SyncRunStatus.Succeeded, (await harness.Engine.RunAsync(harness.Db.StoreId, SyncMode.Full)).Status);
-        var (synced, _) = await ExpectedAndActualAsync(harness.Db);
-
-        await using (var db = harness.Db.CreateDbContext())
-        {
-            // Back to the schema before order_lines existed (the table is dropped), then forward again: the migration backfills.
-            var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
-            await migrator.MigrateAsync("20261129103814_QuarantineByRecord");
-            Assert.DoesNotContain("order_lines", await TablesAsync(db));
-            await migrator.MigrateAsync();
-        }
-
-        var (expected, actual) = await ExpectedAndActualAsync(harness.Db);
-        Assert.Equal(synced, expected);
-        Assert.Equal(expected, actual);
-    }
-
     private static SyncEngine Engine(ScratchStoreDatabase db, IStoreConnector connector, TimeProvider clock)
     {
         var registry = new PlatformRegistry([TestPlatforms.Descriptor("memory", connector)], new ServiceCollection().BuildServiceProvider());
@@ -106,7 +90,7 @@ public sealed class OrderLinesTests
     public sealed record LineRow(string Order, string Line, string? Product, string? Variant, string? Sku, double Quantity, long NetMinor, string Currency, DateTimeOffset CreatedAt, string Status);
 
     /// <summary>What the payloads say (read with a plain JSON reader, not with the code under test) and what order_lines holds.</summary>
-    private static async Task<(List<LineRow> Expected, List<LineRow> Actual)> ExpectedAndActualAsync(ScratchStoreDatabase database)
+    internal static async Task<(List<LineRow> Expected, List<LineRow> Actual)> ExpectedAndActualAsync(ScratchStoreDatabase database)
     {
         await using var db = database.ForTenant();
         var expected = new List<LineRow>();
@@ -128,6 +112,31 @@ public sealed class OrderLinesTests
     private static List<LineRow> Sorted(IEnumerable<LineRow> rows) => rows.OrderBy(r => r.Order, StringComparer.Ordinal).ThenBy(r => r.Line, StringComparer.Ordinal).ToList();
 
     private static string? Text(JsonElement element, string name) => element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}
+
+/// <summary>The SQLite migration that added order_lines backfilled them from the stored payloads (PostgreSQL databases start at the current schema).</summary>
+public sealed class OrderLinesBackfillMigrationTests
+{
+    [Fact]
+    public async Task The_backfill_migration_rebuilds_order_lines_from_the_stored_payloads()
+    {
+        await using var harness = await QualitySyncHarness.CreateAsync(SizeProfile.Tiny, DefectRates.None);
+        Assert.Equal(SyncRunStatus.Succeeded, (await harness.Engine.RunAsync(harness.Db.StoreId, SyncMode.Full)).Status);
+        var (synced, _) = await OrderLinesTests.ExpectedAndActualAsync(harness.Db);
+
+        await using (var db = harness.Db.CreateDbContext())
+        {
+            // Back to the schema before order_lines existed (the table is dropped), then forward again: the migration backfills.
+            var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
+            await migrator.MigrateAsync("20261129103814_QuarantineByRecord");
+            Assert.DoesNotContain("order_lines", await TablesAsync(db));
+            await migrator.MigrateAsync();
+        }
+
+        var (expected, actual) = await OrderLinesTests.ExpectedAndActualAsync(harness.Db);
+        Assert.Equal(synced, expected);
+        Assert.Equal(expected, actual);
+    }
 
     private static async Task<List<string>> TablesAsync(DbContext db) =>
         await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table'").ToListAsync();

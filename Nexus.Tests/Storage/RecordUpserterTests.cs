@@ -7,8 +7,13 @@ using Nexus.Tests.Infrastructure;
 
 namespace Nexus.Tests.Storage;
 
-public sealed class RecordUpserterTests
+/// <summary>The page write's upsert, run on every provider with the same assertions (<see cref="OnSqlite"/>, <see cref="OnPostgreSql"/>).</summary>
+public abstract class RecordUpserterTests(DatabaseProvider provider)
 {
+    public sealed class OnSqlite() : RecordUpserterTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : RecordUpserterTests(DatabaseProvider.PostgreSql);
+
     private static Order NewOrder(string id, decimal total, DateTimeOffset created, string status = "completed") => new()
     {
         PlatformId = id,
@@ -33,7 +38,7 @@ public sealed class RecordUpserterTests
     [Fact]
     public async Task Inserts_then_recognises_unchanged_and_updated_records()
     {
-        await using var database = await ScratchStoreDatabase.CreateAsync();
+        await using var database = await ScratchStoreDatabase.CreateAsync(provider: provider);
         var upserter = new RecordUpserter(database);
         var batch = new[] { NewOrder("1", 10m, T0), NewOrder("2", 20m, T0.AddDays(1)) };
 
@@ -56,7 +61,7 @@ public sealed class RecordUpserterTests
     [Fact]
     public async Task The_stored_payload_gives_back_the_canonical_record()
     {
-        await using var database = await ScratchStoreDatabase.CreateAsync();
+        await using var database = await ScratchStoreDatabase.CreateAsync(provider: provider);
         var order = NewOrder("7", 12.34m, T0);
         await new RecordUpserter(database).UpsertOrdersAsync(database.TenantId, database.StoreId, [order]);
 
@@ -71,7 +76,7 @@ public sealed class RecordUpserterTests
     [Fact]
     public async Task A_record_repeated_within_a_batch_is_stored_once_with_its_last_copy()
     {
-        await using var database = await ScratchStoreDatabase.CreateAsync();
+        await using var database = await ScratchStoreDatabase.CreateAsync(provider: provider);
         var counts = await new RecordUpserter(database).UpsertOrdersAsync(database.TenantId, database.StoreId,
             [NewOrder("5", 1m, T0), NewOrder("5", 2m, T0)]);
         Assert.Equal(new UpsertCounts(1, 0, 0), counts);
@@ -82,7 +87,7 @@ public sealed class RecordUpserterTests
     [Fact]
     public async Task Quarantined_records_keep_their_raw_payload_and_every_reason()
     {
-        await using var database = await ScratchStoreDatabase.CreateAsync();
+        await using var database = await ScratchStoreDatabase.CreateAsync(provider: provider);
         var issues = new[] { new MappingIssue("total", "abc", "number", "total is not a number."), new MappingIssue("id", "0", "positive-id", "id must be positive.") };
         await new RecordUpserter(database).QuarantineAsync(database.TenantId, database.StoreId, null,
             [new Quarantined("order", "9", "{\"id\":0,\"total\":\"abc\"}", issues)], T0);
@@ -93,7 +98,11 @@ public sealed class RecordUpserterTests
         Assert.Contains("total: total is not a number. (number, value: abc)", record.Reasons);
         Assert.Contains("id must be positive", record.Reasons);
     }
+}
 
+/// <summary>Minor units need no database, so they run once.</summary>
+public sealed class MinorUnitsTests
+{
     [Theory]
     [InlineData(12.345, "EUR", 1235)]
     [InlineData(-0.005, "USD", -1)]

@@ -13,8 +13,13 @@ using Nexus.Tests.Infrastructure;
 
 namespace Nexus.Tests.Sync;
 
-public sealed class SyncEngineTests : IAsyncLifetime
+/// <summary>The sync engine on every provider with the same assertions (<see cref="OnSqlite"/>, <see cref="OnPostgreSql"/>).</summary>
+public abstract class SyncEngineTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : SyncEngineTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : SyncEngineTests(DatabaseProvider.PostgreSql);
+
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly InMemoryConnector _connector = new(pageSize: 10);
     private readonly FakeTimeProvider _clock = new(T0.AddYears(1));
@@ -23,7 +28,7 @@ public sealed class SyncEngineTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = await ScratchStoreDatabase.CreateAsync("memory");
+        _db = await ScratchStoreDatabase.CreateAsync("memory", provider);
         for (var i = 1; i <= 25; i++) _connector.Customers.Add(new Customer { PlatformId = $"{i}", Email = $"c{i}@example.test", ModifiedAt = T0.AddHours(i) });
         for (var i = 1; i <= 12; i++) _connector.Products.Add(new Product { PlatformId = $"{i}", Name = $"P{i}", Type = ProductType.Simple, RawType = "simple", ModifiedAt = T0.AddHours(i) });
         for (var i = 1; i <= 47; i++) _connector.Orders.Add(Order($"{i}", i, T0.AddHours(i)));

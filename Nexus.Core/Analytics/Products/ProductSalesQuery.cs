@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Storage;
+using Nexus.Core.Storage.Records;
+using Nexus.Core.Storage.Sql;
 
 namespace Nexus.Core.Analytics.Products;
 
@@ -35,7 +37,7 @@ public sealed record ProductSales(IReadOnlyList<ProductDay> Days, IReadOnlyList<
 
 /// <summary>
 /// Reads <c>order_lines</c> of revenue orders (<see cref="ScopedOrders.RevenueStatuses"/>) in the scope's currency up to
-/// its <see cref="AnalyticsScope.Through"/> day, summed per product, variant and UTC day by SQLite (GROUP BY), never
+/// its <see cref="AnalyticsScope.Through"/> day, summed per product, variant and UTC day by the database (GROUP BY), never
 /// parsing order JSON. The store ids come from the tenant-filtered context (as every analytics read) and the SQL also
 /// checks TenantId, so another tenant's lines cannot leak in even if a store id is guessed.
 /// </summary>
@@ -59,19 +61,24 @@ public sealed class ProductSalesQuery(IDbContextFactory<NexusDbContext> factory)
         var parameters = new List<object> { scope.TenantId, scope.Currency, end };
         var statuses = string.Join(", ", ScopedOrders.RevenueStatuses.Select(s => Add(s)));
         var stores = string.Join(", ", storeIds.Select(s => Add(s)));
+        // Identifiers quoted as the provider quotes them (PostgreSQL folds unquoted names to lower case); the sums are
+        // cast back to the column types (PostgreSQL widens SUM(bigint) to numeric) so both engines return the same types.
+        var lines = MappedTable.For<StoredOrderLine>(db);
+        string C(string property) => lines.Column(property);
+        var (product, variant, created) = (C(nameof(StoredOrderLine.ProductPlatformId)), C(nameof(StoredOrderLine.VariantPlatformId)), C(nameof(StoredOrderLine.OrderCreatedAt)));
         var where = $$"""
-            WHERE StoreId IN ({{stores}}) AND TenantId = {0} AND Currency = {1} AND OrderCreatedAt < {2}
-              AND OrderStatus IN ({{statuses}}) AND ProductPlatformId IS NOT NULL
+            WHERE {{C(nameof(StoredOrderLine.StoreId))}} IN ({{stores}}) AND {{C(nameof(StoredOrderLine.TenantId))}} = {0} AND {{C(nameof(StoredOrderLine.Currency))}} = {1}
+              AND {{created}} < {2} AND {{C(nameof(StoredOrderLine.OrderStatus))}} IN ({{statuses}}) AND {{product}} IS NOT NULL
             """;
-        // Only placeholders and constants are spliced in; every value travels as a parameter.
-        var daySql = $"""
-            SELECT ProductPlatformId, VariantPlatformId, OrderCreatedAt / {StoredUnitsPerDay} AS DayNumber,
-                   SUM(Quantity) AS Units, SUM(NetMinor) AS NetMinor
-            FROM order_lines {where}
-            GROUP BY ProductPlatformId, VariantPlatformId, OrderCreatedAt / {StoredUnitsPerDay}
+        // Only placeholders, quoted identifiers and constants are spliced in; every value travels as a parameter.
+        var daySql = $$"""
+            SELECT {{product}} AS "ProductPlatformId", {{variant}} AS "VariantPlatformId", CAST({{created}} / {{StoredUnitsPerDay}} AS INTEGER) AS "DayNumber",
+                   CAST(SUM({{C(nameof(StoredOrderLine.Quantity))}}) AS DOUBLE PRECISION) AS "Units", CAST(SUM({{C(nameof(StoredOrderLine.NetMinor))}}) AS BIGINT) AS "NetMinor"
+            FROM {{lines.Name}} {{where}}
+            GROUP BY {{product}}, {{variant}}, CAST({{created}} / {{StoredUnitsPerDay}} AS INTEGER)
             """;
         var days = await db.Database.SqlQueryRaw<ProductDay>(daySql, [.. parameters]).ToListAsync(cancellationToken);
-        var basketSql = $"SELECT DISTINCT OrderPlatformId, ProductPlatformId FROM order_lines {where}";
+        var basketSql = $"SELECT DISTINCT {C(nameof(StoredOrderLine.OrderPlatformId))} AS \"OrderPlatformId\", {product} AS \"ProductPlatformId\" FROM {lines.Name} {where}";
         var orderProducts = await db.Database.SqlQueryRaw<OrderProduct>(basketSql, [.. parameters]).ToListAsync(cancellationToken);
         var products = await db.Products.AsNoTracking().Where(p => storeIds.Contains(p.StoreId))
             .Select(p => new { p.PlatformId, p.StockQuantity, p.Name }).ToListAsync(cancellationToken);

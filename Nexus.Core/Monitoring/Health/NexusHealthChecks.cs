@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Nexus.Core.Monitoring.Status;
@@ -24,35 +23,13 @@ public static class NexusHealthChecks
     public const string ReadyTag = "ready";
 }
 
-/// <summary>Opens the database without creating it (a missing file is a failure, not a new empty database) and reads the migrations table.</summary>
+/// <summary>Opens the database without creating it and reads the migrations table (on SQLite a missing file is a failure, not a new empty database).</summary>
 public sealed class DatabaseHealthCheck(IOptions<NexusStorageOptions> storage) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var builder = new SqliteConnectionStringBuilder(storage.Value.ResolveConnectionString()) { Mode = SqliteOpenMode.ReadWrite, DefaultTimeout = 1 };
-        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !File.Exists(file))
-        {
-            return HealthCheckResult.Unhealthy("The database file is missing. Start the app once to create it, or check the data folder setting.");
-        }
-        try
-        {
-            await using var connection = new SqliteConnection(builder.ToString());
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            // DefaultTimeout = 1 s is also how long a busy database is waited for: a health check must answer
-            // quickly, and a lock held for longer is worth reporting.
-            command.CommandText = "SELECT COUNT(*) FROM \"__EFMigrationsHistory\";";
-            var migrations = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-            return migrations > 0 ? HealthCheckResult.Healthy("connected") : HealthCheckResult.Unhealthy("The database has no schema yet.");
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
-        {
-            return HealthCheckResult.Unhealthy("The database is locked by another process.");
-        }
-        catch (SqliteException)
-        {
-            return HealthCheckResult.Unhealthy("The database cannot be read.");
-        }
+        var probe = await DatabaseProbe.ProbeAsync(storage.Value, cancellationToken);
+        return probe.Healthy ? HealthCheckResult.Healthy(probe.Description) : HealthCheckResult.Unhealthy(probe.Description);
     }
 }
 

@@ -2,7 +2,7 @@ namespace Nexus.Core.Storage.Sql;
 
 /// <summary>
 /// The SQL that differs between database engines, kept behind one seam so a PostgreSQL provider adds one class
-/// (<c>Storage/Sqlite/</c> holds the SQLite one). Identifiers and parameters are already quoted by the caller.
+/// (<c>Storage/Sqlite/</c> and <c>Storage/PostgreSql/</c> hold one each). Identifiers and parameters are already quoted by the caller.
 /// </summary>
 internal interface ISqlDialect
 {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nexus.Core.Storage.PostgreSql;
 using Nexus.Core.Storage.Sqlite;
 
 namespace Nexus.Core.Storage.Sql;
@@ -9,6 +10,7 @@ internal static class SqlDialects
     public static ISqlDialect For(DbContext db) => db.Database.ProviderName switch
     {
         SqliteStorage.ProviderName => SqliteDialect.Instance,
+        PostgreSqlStorage.ProviderName => PostgreSqlDialect.Instance,
         var other => throw new NotSupportedException($"Nexus has no SQL dialect for the database provider '{other}'."),
     };
 }

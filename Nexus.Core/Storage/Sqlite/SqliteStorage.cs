@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Storage.Sql;
 
@@ -25,5 +26,34 @@ internal static class SqliteStorage
     public static async Task AfterMigrateAsync(NexusDbContext db, CancellationToken cancellationToken)
     {
         if (db.Database.ProviderName == ProviderName) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+    }
+
+    /// <summary>Opens the database without creating it (a missing file is a failure, not a new empty database) and reads the migrations table.</summary>
+    public static async Task<DatabaseProbeResult> ProbeAsync(NexusStorageOptions storage, CancellationToken cancellationToken)
+    {
+        var builder = new SqliteConnectionStringBuilder(storage.ResolveConnectionString()) { Mode = SqliteOpenMode.ReadWrite, DefaultTimeout = 1 };
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !File.Exists(file))
+        {
+            return new(false, "The database file is missing. Start the app once to create it, or check the data folder setting.");
+        }
+        try
+        {
+            await using var connection = new SqliteConnection(builder.ToString());
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            // DefaultTimeout = 1 s is also how long a busy database is waited for: a health check must answer
+            // quickly, and a lock held for longer is worth reporting.
+            command.CommandText = "SELECT COUNT(*) FROM \"__EFMigrationsHistory\";";
+            var migrations = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            return migrations > 0 ? DatabaseProbeResult.Connected : new(false, "The database has no schema yet.");
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
+        {
+            return new(false, "The database is locked by another process.");
+        }
+        catch (SqliteException)
+        {
+            return new(false, "The database cannot be read.");
+        }
     }
 }
