@@ -22,7 +22,9 @@ public sealed class InsightsFlowTests(NexusWebFactory app)
         var revenue = page.Locator("[data-testid=kpi-revenue] [data-testid=kpi-value]");
         await revenue.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         Assert.Matches(@"^[\d,]+\.\d\d\u00A0[A-Z]{3}$", (await revenue.InnerTextAsync()).Trim());
-        Assert.Equal(8, await page.Locator("[data-testid=kpi-tiles] > *").CountAsync());
+        // The demo merchant has several stores and the Overview opens on All stores: the eight KPIs plus "customers in more than one store".
+        Assert.Equal(9, await page.Locator("[data-testid=kpi-tiles] > *").CountAsync());
+        Assert.Equal(1, await page.Locator("[data-testid=kpi-multistore]").CountAsync());
         await page.Locator("[data-testid=revenue-chart] svg.main-svg").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
 
         await page.GotoAsync("/customers");
