@@ -48,6 +48,7 @@ var pages = new (string Path, string Name, string? Chart)[]
     ("/quality", "quality", "[data-testid=report-card]"),
     ("/products", "products", "[data-testid=product-table]"),
     ("/settings", "settings", null),
+    ("/compare", "compare", null),
     ("/forecasts", "forecasts", "[data-testid=forecast-chart] svg.main-svg"),
     ("/health", "health", "[data-testid=store-health]"),
     ("/alerts", "alerts", null),
