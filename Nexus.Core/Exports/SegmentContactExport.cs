@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Nexus.Core.Analytics.Customers;
 using Nexus.Core.Analytics.Metrics;
 using Nexus.Core.Analytics.Rfm;
-using Nexus.Core.Storage;
 
 namespace Nexus.Core.Exports;
 
@@ -24,11 +22,11 @@ public sealed record ContactCount(int Contacts, int WithoutEmail);
 
 /// <summary>
 /// The Customers page's RFM segments as contacts for Mailchimp or Klaviyo (<see cref="EmailToolCsv"/>). E-mails come from
-/// <see cref="CustomerDirectory"/> (a guest's from the order); first and last name from the customers table's own fields.
+/// <see cref="CustomerDirectory"/> (a guest's from the order); first and last name from the directory's copy of the customers table's own fields.
 /// Customers without an e-mail are left out and counted. One row per e-mail address: the same person as a customer of two
 /// stores is one contact to an e-mail tool (both importers take one row per address), kept with their best-spending store's figures.
 /// </summary>
-public sealed class SegmentContactExport(IDbContextFactory<NexusDbContext> factory, CustomerAnalytics analytics, OverviewQuery overview, TimeProvider clock)
+public sealed class SegmentContactExport(CustomerAnalytics analytics, OverviewQuery overview, TimeProvider clock)
 {
     /// <summary>
     /// RFM as the Customers page computes it for <paramref name="selection"/> (its store, days and filters) in <paramref name="currency"/>;
@@ -50,18 +48,18 @@ public sealed class SegmentContactExport(IDbContextFactory<NexusDbContext> facto
     }
 
     /// <summary>The contacts of <paramref name="segment"/> (null: every segment), best customers first.</summary>
-    public async Task<SegmentContactList> ContactsAsync(RfmResult result, RfmSegment? segment, CancellationToken cancellationToken = default)
+    public Task<SegmentContactList> ContactsAsync(RfmResult result, RfmSegment? segment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
         var (chosen, withoutEmail) = Select(result, segment);
-        var names = await NamePartsAsync(result.Scope, cancellationToken);
         var contacts = chosen.Select(c =>
         {
-            var (first, last) = names.TryGetValue(c.Customer.CustomerId, out var parts) ? parts : Split(result.Names.GetValueOrDefault(c.Customer.CustomerId)?.Name);
+            var name = result.Names.GetValueOrDefault(c.Customer.CustomerId);
+            var (first, last) = name is { FirstName: not null } or { LastName: not null } ? (name.FirstName, name.LastName) : Split(name?.Name);
             var rfm = c.Customer;
             return new SegmentContact(c.Email, first, last, rfm.Segment, Band(rfm.MonetaryScore), rfm.Monetary, rfm.Frequency, result.Report.AsOf.AddDays(-rfm.RecencyDays));
         }).ToList();
-        return new SegmentContactList(contacts, withoutEmail, result.Scope.Currency);
+        return Task.FromResult(new SegmentContactList(contacts, withoutEmail, result.Scope.Currency));
     }
 
     /// <summary>A customer's e-mail: the directory's, else the person key itself when it is an e-mail (guests have no customers row).</summary>
@@ -86,18 +84,6 @@ public sealed class SegmentContactExport(IDbContextFactory<NexusDbContext> facto
             else if (seen.Add(email)) contacts.Add((c, email));
         }
         return (contacts, withoutEmail);
-    }
-
-    /// <summary>First and last name as the store keeps them, per person key (the first account found when a person has several).</summary>
-    private async Task<Dictionary<string, (string? First, string? Last)>> NamePartsAsync(AnalyticsScope scope, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var storeIds = await ScopedOrders.StoreIdsAsync(db, scope, cancellationToken);
-        var rows = await db.Customers.AsNoTracking().Where(c => storeIds.Contains(c.StoreId) && c.PersonKey != null && (c.FirstName != null || c.LastName != null))
-            .Select(c => new { c.PersonKey, c.FirstName, c.LastName }).ToListAsync(cancellationToken);
-        var parts = new Dictionary<string, (string?, string?)>(rows.Count, StringComparer.Ordinal);
-        foreach (var c in rows) parts.TryAdd(c.PersonKey!, (Trimmed(c.FirstName), Trimmed(c.LastName)));
-        return parts;
     }
 
     /// <summary>A full name with no separate parts: first word as first name, the rest as last name ("Mary Ann Smith" → "Mary", "Ann Smith").</summary>

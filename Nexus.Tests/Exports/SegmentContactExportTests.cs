@@ -34,7 +34,7 @@ public sealed class SegmentContactExportTests
     }
 
     private static SegmentContactExport Export(ScratchStoreDatabase database) =>
-        new(database, new CustomerAnalytics(database, new StoreTransactions(database), new CustomerDirectory(database)), new OverviewQuery(database), Clock);
+        new(new CustomerAnalytics(database, new StoreTransactions(database), new CustomerDirectory(database)), new OverviewQuery(database), Clock);
 
     private static string[] Lines(string csv) => csv.TrimEnd('\n').Split('\n');
 

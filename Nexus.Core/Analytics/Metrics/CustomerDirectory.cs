@@ -8,6 +8,12 @@ namespace Nexus.Core.Analytics.Metrics;
 /// <param name="Name">"First Last", or null when the store has no name (guests, accounts without one).</param>
 public sealed record CustomerName(string? Name, string? Email)
 {
+    /// <summary>The store's own first-name field (trimmed), when it has one: e-mail tools want the parts, not a split of <see cref="Name"/>.</summary>
+    public string? FirstName { get; init; }
+
+    /// <summary>The store's own last-name field (trimmed), when it has one.</summary>
+    public string? LastName { get; init; }
+
     /// <summary>Name and e-mail, whichever the store has: "Ada Lovelace (ada@example.com)", "ada@example.com", or the fallback.</summary>
     public string Display(string fallback) => (Name, Email) switch
     {
@@ -47,7 +53,11 @@ public sealed class CustomerDirectory(IDbContextFactory<NexusDbContext> factory)
         var names = new Dictionary<string, CustomerName>(StringComparer.Ordinal);
         foreach (var c in accounts)
         {
-            var name = new CustomerName(CustomerName.Join(c.FirstName, c.LastName), c.Email);
+            var name = new CustomerName(CustomerName.Join(c.FirstName, c.LastName), c.Email)
+            {
+                FirstName = string.IsNullOrWhiteSpace(c.FirstName) ? null : c.FirstName.Trim(),
+                LastName = string.IsNullOrWhiteSpace(c.LastName) ? null : c.LastName.Trim(),
+            };
             byAccount[(c.StoreId, c.PlatformId)] = name;
             if (c.PersonKey is not null) names[c.PersonKey] = Better(names.GetValueOrDefault(c.PersonKey), name);
         }
